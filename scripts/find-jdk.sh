@@ -26,16 +26,20 @@ impress_find_jdk() {
       if [ -n "$major" ] && [ "$major" -ge "$need" ]; then IMPRESS_JAVA_HOME="$candidate"; return 0; fi
     fi
   fi
-  for candidate in /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /opt/jdk*; do
+  # IMPRESS_JVM_DIRS (space-separated) overrides where JDKs are looked for; tests use it.
+  local dir
+  for dir in ${IMPRESS_JVM_DIRS:-/usr/lib/jvm /usr/local/lib/jvm /opt/java}; do
+  for candidate in "$dir"/*; do
     [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(impress_java_major "$candidate/bin/java")
     if [ -n "$major" ] && [ "$major" -ge "$need" ] && [ "$major" -gt "$best_major" ]; then
       best="$candidate"; best_major="$major"
     fi
   done
+  done
   if [ -n "$best" ]; then IMPRESS_JAVA_HOME="$best"; return 0; fi
   echo "impress: no JDK $need or newer found." >&2
-  echo "  Looked at JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and /usr/lib/jvm." >&2
+  echo "  Looked at JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and ${IMPRESS_JVM_DIRS:-/usr/lib/jvm /usr/local/lib/jvm /opt/java}." >&2
   echo "  Install one (for example: apt-get install temurin-25-jdk, or openjdk-25-jdk) or set JAVA_HOME to it." >&2
   return 1
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import dev.impress.json.Json;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -97,8 +96,9 @@ public final class ScenarioFiles {
         }
         var mapper = factory == Json.YAML.getFactory() ? Json.YAML : Json.MAPPER;
         List<JsonNode> roots = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(text)) {
-            while (it.hasNextValue()) roots.add(it.nextValue());
+        // Read tree by tree (not readValues, which would unwrap a root-level list into items).
+        try (com.fasterxml.jackson.core.JsonParser parser = mapper.createParser(text)) {
+            while (parser.nextToken() != null) roots.add(mapper.readTree(parser));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr() + lineOffset;

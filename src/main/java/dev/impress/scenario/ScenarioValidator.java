@@ -270,15 +270,21 @@ public final class ScenarioValidator {
         return out;
     }
 
+    /** networknt reports the failed branches of an anyOf, not the anyOf itself: treat them as one. */
+    private static boolean insideAnyOf(Error e) {
+        return e.getEvaluationPath() != null && e.getEvaluationPath().toString().contains("anyOf");
+    }
+
     private static String pointerOf(Error e) {
         String pointer = SchemaPointers.pointer(e.getInstanceLocation());
+        if (insideAnyOf(e)) return pointer;
         if ("required".equals(e.getKeyword()) && e.getProperty() != null) return pointer + "/" + e.getProperty();
         if ("additionalProperties".equals(e.getKeyword()) && e.getProperty() != null) return pointer + "/" + e.getProperty();
         return pointer;
     }
 
     static String schemaMessage(Error e) {
-        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        String keyword = insideAnyOf(e) ? "anyOf" : e.getKeyword() == null ? "" : e.getKeyword();
         JsonNode found = e.getInstanceNode();
         JsonNode schemaNode = e.getSchemaNode();
         return switch (keyword) {
