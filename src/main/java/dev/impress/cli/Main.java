@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 ""},
         subcommands = {
                 TaxonomyCommand.class,
+                TrialCommand.class,
                 ScenariosCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -1,0 +1,59 @@
+package dev.impress.agent;
+
+import dev.impress.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prompt texts shipped under {@code impress/prompts/}: the paper's templates verbatim
+ * (agent, judge, resolution judge), the judgment-format variants, and the framing, persona and
+ * safety texts. One place to read them, one way to fill them.
+ */
+public final class Prompts {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)\\}");
+
+    private Prompts() {}
+
+    public static String template(String name) {
+        String path = "/impress/prompts/" + name;
+        try (InputStream in = Prompts.class.getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("missing prompt resource " + path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces {@code {name}} placeholders in one pass. Placeholders without a value stay as
+     * written (the templates contain literal JSON braces), and values are never re-scanned, so
+     * text from a scenario or a model cannot inject placeholders.
+     */
+    public static String fill(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The framing, persona and safety texts of the paper (framings.yaml). */
+    public record Framings(Map<String, String> reality, Map<String, String> personas,
+                           @com.fasterxml.jackson.annotation.JsonProperty("safety_prompt") String safetyPrompt) {
+        public static Framings load() {
+            try {
+                return Json.YAML.readValue(template("framings.yaml"), Framings.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
