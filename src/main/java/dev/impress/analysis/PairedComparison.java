@@ -62,12 +62,14 @@ public final class PairedComparison {
         if (Objects.equals(modelA, modelB)) throw new IllegalArgumentException("compare two different models");
         List<TrialOutcome> a = outcomes.stream().filter(t -> t.model().equals(modelA)).toList();
         List<TrialOutcome> b = outcomes.stream().filter(t -> t.model().equals(modelB)).toList();
-        return compare(a, b, metric, t -> new FactorKey(t.scenarioHash(), t.epoch(), "", t.condition()));
+        return compare(a, b, metric, t -> new ConditionKey(t.scenarioHash(), t.epoch(), t.condition()));
     }
 
     private record ScenarioEpoch(String scenarioHash, int epoch) {}
 
     private record FactorKey(String scenarioHash, int epoch, String model, Map<String, String> rest) {}
+
+    private record ConditionKey(String scenarioHash, int epoch, Map<String, String> condition) {}
 
     private static Map<String, String> without(Map<String, String> condition, String factor) {
         Map<String, String> rest = new HashMap<>(condition);

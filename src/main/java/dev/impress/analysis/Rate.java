@@ -1,6 +1,7 @@
 package dev.impress.analysis;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A proportion k/n with its confidence interval and the trials that were not counted.
@@ -24,7 +25,8 @@ public record Rate(int k, int n, Interval interval, IntervalMethod method, doubl
             throw new IllegalArgumentException("excluded counts must be >= 0");
         }
         Confidence.check(confidence);
-        interval = interval.clamp(0, 1);
+        Objects.requireNonNull(method, "method");
+        interval = Objects.requireNonNull(interval, "interval").clamp(0, 1);
     }
 
     /** k/n with a 95% Wilson interval and nothing excluded. */

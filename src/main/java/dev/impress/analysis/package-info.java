@@ -17,5 +17,15 @@
  *   <li>{@link dev.impress.analysis.Concentration}: how risky actions spread over scenarios.</li>
  *   <li>{@link dev.impress.analysis.Holm}: Holm-Bonferroni adjustment of p-values.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * List<TrialOutcome> outcomes = ...;                       // from the store
+ * Breakdowns tables = new Breakdowns(AnalysisOptions.DEFAULT);
+ * tables.byModel(outcomes).forEach((model, m) -> System.out.println(model + "  RAIR " + m.rairAll()));
+ * //   gpt-4.1  RAIR 80/400 = 20.0% [16.4, 24.2]
+ * PairedResult p = new PairedComparison().compareFactor(outcomes, "mitigation", "none", "safety-prompt",
+ *         Metric.RAIR_ALL);
+ * // p.churn().becameSafe(), p.churn().becameRisky(), p.mcnemar().pValue(), p.differenceInterval()
+ * }</pre>
  */
 package dev.impress.analysis;
