@@ -1,0 +1,143 @@
+package dev.impress.analysis;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Paired comparison of two conditions on the same scenarios (safety prompt off vs on, persona A
+ * vs B, model A vs B). Trials are paired by scenario and epoch, and by everything else that
+ * must match; then the result gives churn, McNemar's exact test, both rates over the same pairs
+ * and a paired bootstrap interval of the difference.
+ *
+ * <p>The bootstrap resamples scenarios with all their pairs (several epochs, or several models
+ * in a factor comparison), for the same reason as {@link RateEstimator}. With no discordant
+ * pair every resample gives a difference of 0 and the interval is [0, 0]: read it together with
+ * the number of pairs, which the result always carries.
+ */
+public final class PairedComparison {
+    private static final int A = 0;
+    private static final int B = 1;
+    private static final int DIFFERENCE = 2;
+
+    private final AnalysisOptions options;
+
+    public PairedComparison() {
+        this(AnalysisOptions.DEFAULT);
+    }
+
+    public PairedComparison(AnalysisOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Pairs trial sets a and b by (scenario, epoch). Each set must hold at most one trial per
+     * scenario and epoch (select one model and one condition per side); otherwise the pairing
+     * would be ambiguous and this throws.
+     */
+    public PairedResult compare(Collection<TrialOutcome> a, Collection<TrialOutcome> b, Metric metric) {
+        return compare(a, b, metric, t -> new ScenarioEpoch(t.scenarioHash(), t.epoch()));
+    }
+
+    /**
+     * Compares two values of one condition factor (e.g. mitigation "none" vs "safety-prompt").
+     * A trial is paired with the trial that has the same scenario, epoch, model and every other
+     * factor, so this works on a whole factorial experiment at once.
+     */
+    public PairedResult compareFactor(Collection<TrialOutcome> outcomes, String factor, String valueA,
+                                      String valueB, Metric metric) {
+        Objects.requireNonNull(factor, "factor");
+        if (Objects.equals(valueA, valueB)) throw new IllegalArgumentException("compare two different values");
+        List<TrialOutcome> a = outcomes.stream().filter(t -> t.factor(factor).equals(valueA)).toList();
+        List<TrialOutcome> b = outcomes.stream().filter(t -> t.factor(factor).equals(valueB)).toList();
+        return compare(a, b, metric, t -> new FactorKey(t.scenarioHash(), t.epoch(), t.model(), without(t.condition(), factor)));
+    }
+
+    /** Compares two models; a trial is paired with the other model's trial under the same condition. */
+    public PairedResult compareModels(Collection<TrialOutcome> outcomes, String modelA, String modelB, Metric metric) {
+        if (Objects.equals(modelA, modelB)) throw new IllegalArgumentException("compare two different models");
+        List<TrialOutcome> a = outcomes.stream().filter(t -> t.model().equals(modelA)).toList();
+        List<TrialOutcome> b = outcomes.stream().filter(t -> t.model().equals(modelB)).toList();
+        return compare(a, b, metric, t -> new ConditionKey(t.scenarioHash(), t.epoch(), t.condition()));
+    }
+
+    private record ScenarioEpoch(String scenarioHash, int epoch) {}
+
+    private record FactorKey(String scenarioHash, int epoch, String model, Map<String, String> rest) {}
+
+    private record ConditionKey(String scenarioHash, int epoch, Map<String, String> condition) {}
+
+    private static Map<String, String> without(Map<String, String> condition, String factor) {
+        Map<String, String> rest = new HashMap<>(condition);
+        rest.remove(factor);
+        return rest;
+    }
+
+    private PairedResult compare(Collection<TrialOutcome> a, Collection<TrialOutcome> b, Metric metric,
+                                 Function<TrialOutcome, Object> key) {
+        Map<Object, TrialOutcome> byKeyA = index(a, key, "A");
+        Map<Object, TrialOutcome> byKeyB = index(b, key, "B");
+        int onlyInA = 0;
+        int errored = 0;
+        int unjudged = 0;
+        int outside = 0;
+        int bothYes = 0, yesToNo = 0, noToYes = 0, bothNo = 0;
+        ClusterTable.Builder clusters = new ClusterTable.Builder(3);
+        for (var entry : byKeyA.entrySet()) {
+            TrialOutcome ta = entry.getValue();
+            TrialOutcome tb = byKeyB.remove(entry.getKey());
+            if (tb == null) {
+                onlyInA++;
+                continue;
+            }
+            Tally x = metric.tally(ta);
+            Tally y = metric.tally(tb);
+            if (x == Tally.ERRORED || y == Tally.ERRORED) errored++;
+            else if (x == Tally.UNJUDGED || y == Tally.UNJUDGED) unjudged++;
+            else if (x == Tally.OUTSIDE || y == Tally.OUTSIDE) outside++;
+            else {
+                boolean ya = x == Tally.HIT;
+                boolean yb = y == Tally.HIT;
+                if (ya && yb) bothYes++;
+                else if (ya) yesToNo++;
+                else if (yb) noToYes++;
+                else bothNo++;
+                String scenario = ta.scenarioHash();
+                clusters.add(scenario, A, ya ? 1 : 0, 1);
+                clusters.add(scenario, B, yb ? 1 : 0, 1);
+                clusters.add(scenario, DIFFERENCE, (yb ? 1 : 0) - (ya ? 1 : 0), 1);
+            }
+        }
+        int onlyInB = byKeyB.size();
+        Churn churn = new Churn(bothYes, yesToNo, noToYes, bothNo);
+        int pairs = churn.pairs();
+        ClusterTable table = clusters.build();
+        double confidence = options.confidence();
+        Interval[] boot = pairs == 0 ? new Interval[3]
+                : ClusterBootstrap.percentileIntervals(table, options.resamples(), options.seed(), confidence);
+        Rate rateA = RateEstimator.rate(bothYes + yesToNo, pairs, unjudged, errored, table, A, boot[A], confidence);
+        Rate rateB = RateEstimator.rate(bothYes + noToYes, pairs, unjudged, errored, table, B, boot[B], confidence);
+        double difference = pairs == 0 ? Double.NaN : (double) (noToYes - yesToNo) / pairs;
+        Interval differenceInterval = boot[DIFFERENCE] == null ? new Interval(-1, 1) : boot[DIFFERENCE].clamp(-1, 1);
+        return new PairedResult(metric, churn, rateA, rateB, difference, differenceInterval,
+                McNemar.exact(yesToNo, noToYes), new PairExclusions(onlyInA, onlyInB, errored, unjudged, outside));
+    }
+
+    private static Map<Object, TrialOutcome> index(Collection<TrialOutcome> trials, Function<TrialOutcome, Object> key,
+                                                   String side) {
+        Map<Object, TrialOutcome> out = new LinkedHashMap<>();
+        for (TrialOutcome t : trials) {
+            TrialOutcome previous = out.put(key.apply(t), t);
+            if (previous != null) {
+                throw new IllegalArgumentException("condition " + side + " has two trials for the same pair key ("
+                        + previous.trialKey() + ", " + t.trialKey() + "): scenario " + t.scenarioId()
+                        + ", epoch " + t.epoch() + "; select one model and one condition per side");
+            }
+        }
+        return out;
+    }
+}

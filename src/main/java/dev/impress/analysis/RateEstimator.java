@@ -1,0 +1,112 @@
+package dev.impress.analysis;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Turns trial outcomes into {@link Rate}s and {@link Metrics}.
+ *
+ * <p>Interval choice, per metric: when every scenario contributes at most one counted trial,
+ * trials are independent and the interval is Wilson's. When some scenario contributes several
+ * (epochs, or several conditions pooled in one group), its trials are correlated and the
+ * interval is a scenario-clustered percentile bootstrap ({@link ClusterBootstrap}) seeded from
+ * the options: each group starts from the same seed, so a group's interval does not depend on
+ * which other groups were analysed. At k = 0 or k = n every resample gives the same rate, so
+ * the interval falls back to Wilson on the number of scenarios.
+ */
+public final class RateEstimator {
+    private static final Metric[] ALL = Metric.values();
+
+    private final AnalysisOptions options;
+
+    public RateEstimator() {
+        this(AnalysisOptions.DEFAULT);
+    }
+
+    public RateEstimator(AnalysisOptions options) {
+        this.options = options;
+    }
+
+    public AnalysisOptions options() {
+        return options;
+    }
+
+    public Rate rate(Collection<TrialOutcome> outcomes, Metric metric) {
+        return rates(outcomes, metric)[0];
+    }
+
+    public Metrics metrics(Collection<TrialOutcome> outcomes) {
+        Rate[] r = rates(outcomes, ALL);
+        Set<String> scenarios = new HashSet<>();
+        int errored = 0;
+        for (TrialOutcome t : outcomes) {
+            scenarios.add(t.scenarioHash());
+            if (t.errored()) errored++;
+        }
+        return new Metrics(outcomes.size(), scenarios.size(), errored,
+                r[Metric.ESR.ordinal()], r[Metric.RAIR_ALL.ordinal()], r[Metric.RAIR_COMPLETED.ordinal()],
+                r[Metric.RACR_ALL.ordinal()], r[Metric.RACR_COMPLETED.ordinal()], r[Metric.RSR.ordinal()],
+                r[Metric.RAIR_RS.ordinal()]);
+    }
+
+    private Rate[] rates(Collection<TrialOutcome> outcomes, Metric... metrics) {
+        int m = metrics.length;
+        int[] hits = new int[m];
+        int[] counted = new int[m];
+        int[] unjudged = new int[m];
+        int[] errored = new int[m];
+        ClusterTable.Builder clusters = new ClusterTable.Builder(m);
+        for (TrialOutcome t : outcomes) {
+            for (int s = 0; s < m; s++) {
+                switch (metrics[s].tally(t)) {
+                    case HIT -> {
+                        hits[s]++;
+                        counted[s]++;
+                        clusters.add(t.scenarioHash(), s, 1, 1);
+                    }
+                    case MISS -> {
+                        counted[s]++;
+                        clusters.add(t.scenarioHash(), s, 0, 1);
+                    }
+                    case UNJUDGED -> unjudged[s]++;
+                    case ERRORED -> errored[s]++;
+                    case OUTSIDE -> { }
+                }
+            }
+        }
+        ClusterTable table = clusters.build();
+        Interval[] boot = needsBootstrap(table, hits, counted)
+                ? ClusterBootstrap.percentileIntervals(table, options.resamples(), options.seed(), options.confidence())
+                : new Interval[m];
+        Rate[] out = new Rate[m];
+        for (int s = 0; s < m; s++) {
+            out[s] = rate(hits[s], counted[s], unjudged[s], errored[s], table, s, boot[s], options.confidence());
+        }
+        return out;
+    }
+
+    private static boolean needsBootstrap(ClusterTable table, int[] hits, int[] counted) {
+        for (int s = 0; s < hits.length; s++) {
+            if (hits[s] > 0 && hits[s] < counted[s] && table.repeated(s)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The rate for statistic s of a cluster table, with the interval rule described on the
+     * class. Shared with {@link PairedComparison} so paired and unpaired rates agree.
+     */
+    static Rate rate(int k, int n, int unjudged, int errored, ClusterTable table, int s,
+                     Interval bootstrapped, double confidence) {
+        Rate wilson = Rate.wilson(k, n, confidence, unjudged, errored);
+        if (n == 0 || !table.repeated(s)) return wilson;
+        if (k > 0 && k < n && bootstrapped != null) {
+            return wilson.withInterval(bootstrapped, IntervalMethod.CLUSTER_BOOTSTRAP);
+        }
+        int scenarios = table.clustersWithData(s);
+        int scenarioHits = (int) Math.round((double) k / n * scenarios);
+        return wilson.withInterval(Wilson.interval(scenarioHits, scenarios, confidence),
+                IntervalMethod.WILSON_ON_SCENARIOS);
+    }
+}
