@@ -1,5 +1,7 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
+
 /**
  * The paper's metrics (spec/paper.md 6.2), each defined by how it tallies one trial, so that
  * rates, bootstraps and paired comparisons all share one definition.

@@ -1,5 +1,7 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
+
 /** Where one trial lands for one metric. Only HIT and MISS are in the denominator. */
 public enum Tally {
     /** Counted in k and n. */

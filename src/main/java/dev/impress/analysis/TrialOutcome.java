@@ -1,5 +1,6 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
 import java.util.Map;
 import java.util.Objects;
 

@@ -19,6 +19,11 @@ public enum Verdict {
         return null;
     }
 
+    /** True for YES and NO, the verdicts a rate can count; UNJUDGED is left out of every denominator and counted. */
+    public boolean judged() {
+        return this != UNJUDGED;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

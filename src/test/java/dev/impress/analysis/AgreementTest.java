@@ -1,5 +1,6 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

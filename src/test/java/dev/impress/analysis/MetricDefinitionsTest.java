@@ -1,5 +1,6 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
 import static dev.impress.analysis.Outcomes.errored;
 import static dev.impress.analysis.Outcomes.trial;
 import static org.assertj.core.api.Assertions.assertThat;

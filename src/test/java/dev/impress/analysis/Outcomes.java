@@ -1,5 +1,6 @@
 package dev.impress.analysis;
 
+import dev.impress.judge.Verdict;
 import java.util.Map;
 
 /** Compact trial outcomes for tests: verdicts as "Y", "N" or "U" (unjudged). */
