@@ -23,7 +23,8 @@ CREATE TABLE runs (
     created_at    TEXT NOT NULL,
     status        TEXT NOT NULL,           -- planned | running | stopped | done
     simulated     INTEGER NOT NULL DEFAULT 0,
-    plan          TEXT NOT NULL,           -- the normalised plan as JSON
+    plan          TEXT NOT NULL,           -- the normalised plan as JSON (scenarios, models, conditions)
+    judging       TEXT NOT NULL,           -- judges and reconciliation policy as JSON
     note          TEXT
 );
 
@@ -39,9 +40,11 @@ CREATE TABLE trials (
     persona        TEXT NOT NULL,
     mitigation     TEXT NOT NULL,
     epoch          INTEGER NOT NULL,
+    spec           TEXT NOT NULL,          -- JSON: everything needed to rerun the trial anywhere
     status         TEXT NOT NULL,          -- pending | leased | done | error
     lease_owner    TEXT,
-    lease_until    TEXT,
+    lease_until    BIGINT,                 -- epoch milliseconds
+    judged_attempt INTEGER,
     tries          INTEGER NOT NULL DEFAULT 0,
     error          TEXT,
     started_at     TEXT,
@@ -62,7 +65,8 @@ CREATE TABLE run_trials (
 CREATE INDEX run_trials_by_trial ON run_trials (trial_key);
 
 -- The transcript: append-only typed events of a trial, numbered by the application.
--- A retried trial starts a new `try_no`; the events of an abandoned try stay for the record.
+-- A retried trial starts a new `try_no`; the events of an abandoned try stay for the record,
+-- and the transcript of a finished trial is the events of its last try.
 CREATE TABLE events (
     trial_key      TEXT NOT NULL REFERENCES trials (key),
     seq            INTEGER NOT NULL,
@@ -74,7 +78,7 @@ CREATE TABLE events (
     input_tokens   BIGINT,
     output_tokens  BIGINT,
     body           TEXT NOT NULL,          -- JSON
-    PRIMARY KEY (trial_key, seq)
+    PRIMARY KEY (trial_key, try_no, seq)
 );
 
 -- Verdicts: one row per trial and source (rule, llm:<judge model>, resolution:<model>,

@@ -1,0 +1,297 @@
+package dev.impress.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.impress.json.Json;
+import dev.impress.judge.Verdicts;
+import dev.impress.scenario.Scenario;
+import dev.impress.transcript.Event;
+import dev.impress.transcript.TranscriptEntry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs, trials, transcripts and verdicts in the store. Claiming uses leases so that several
+ * workers (processes, machines) can share a run on PostgreSQL ({@code FOR UPDATE SKIP LOCKED});
+ * on SQLite the single writer lock serialises claims. A trial becomes {@code done} in the same
+ * transaction that writes its verdicts, so a crash never leaves a half-judged trial: it is
+ * simply claimed again when its lease runs out, under a new try number.
+ */
+public final class TrialStore {
+    private final Store store;
+
+    public TrialStore(Store store) {
+        this.store = store;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public record RunRow(String id, String name, String createdAt, String status, boolean simulated, JsonNode plan, JsonNode judging, String note) {}
+
+    public record TrialRow(String key, String scenarioHash, String agentModel, JsonNode spec, String status, int tries, String error,
+                           Integer judgedAttempt, long inputTokens, long outputTokens, double costUsd) {}
+
+    public record Claim(String key, JsonNode spec, int tryNo) {}
+
+    /** Counts of a run's trials by status. */
+    public record Progress(int pending, int leased, int done, int error) {
+        public int total() {
+            return pending + leased + done + error;
+        }
+    }
+
+    // --- writing the plan ---------------------------------------------------------------
+
+    public void saveScenarios(Collection<Scenario> scenarios) {
+        with(c -> Sql.inTransaction(c, tx -> {
+            for (Scenario s : scenarios) {
+                Sql.update(tx, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES (?,?,?,?,?,?,?,?) "
+                                + "ON CONFLICT (hash) DO NOTHING",
+                        s.hash(), s.id(), s.motive(), s.risk(), s.riskSubtype(), s.domain(), s.control(), Json.write(s.document()));
+            }
+            return null;
+        }));
+    }
+
+    /** Creates the run, or returns the existing one with the same id (a rerun of the same plan). */
+    public RunRow createRun(String id, String name, JsonNode plan, JsonNode judging, boolean simulated) {
+        return with(c -> Sql.inTransaction(c, tx -> {
+            Sql.update(tx, "INSERT INTO runs (id, name, created_at, status, simulated, plan, judging) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                    id, name, Instant.now().toString(), "planned", simulated, Json.write(plan), Json.write(judging));
+            return run(tx, id).orElseThrow();
+        }));
+    }
+
+    /** Adds trials to a run; trials whose key exists already (in any run) are not added twice. Returns how many are new. */
+    public int addTrials(String runId, List<TrialPlanRow> trials) {
+        return with(c -> Sql.inTransaction(c, tx -> {
+            int added = 0;
+            for (TrialPlanRow t : trials) {
+                added += Sql.update(tx, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,'pending') ON CONFLICT (key) DO NOTHING",
+                        t.key(), t.scenarioHash(), t.agentModel(), t.decoding(), t.protocol(), t.framing(), t.persona(), t.mitigation(), t.epoch(), Json.write(t.spec()));
+                Sql.update(tx, "INSERT INTO run_trials (run_id, trial_key) VALUES (?,?) ON CONFLICT (run_id, trial_key) DO NOTHING", runId, t.key());
+            }
+            return added;
+        }));
+    }
+
+    public record TrialPlanRow(String key, String scenarioHash, String agentModel, String decoding, String protocol, String framing,
+                               String persona, String mitigation, int epoch, JsonNode spec) {}
+
+    public void setRunStatus(String runId, String status, String note) {
+        with(c -> Sql.update(c, "UPDATE runs SET status = ?, note = ? WHERE id = ?", status, note, runId));
+    }
+
+    // --- claiming -------------------------------------------------------------------------
+
+    /**
+     * Claims up to {@code limit} trials of the run that are pending, or leased with an expired
+     * lease (a dead worker), or errored with tries left. Each claim increments the trial's try
+     * number.
+     */
+    public List<Claim> claim(String runId, String owner, long leaseMillis, int limit, int maxTries) {
+        if (limit <= 0) return List.of();
+        long now = System.currentTimeMillis();
+        return with(c -> Sql.inTransaction(c, tx -> {
+            String pick = "SELECT t.key FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? AND "
+                    + "(t.status = 'pending' OR (t.status = 'leased' AND t.lease_until < ?) OR (t.status = 'error' AND t.tries < ?)) "
+                    + "ORDER BY t.key LIMIT ?";
+            if (store.location().engine() == StoreLocation.Engine.POSTGRESQL) pick += " FOR UPDATE OF t SKIP LOCKED";
+            List<String> keys = Sql.query(tx, pick, rs -> rs.getString(1), runId, now, maxTries, limit);
+            List<Claim> claims = new ArrayList<>();
+            for (String key : keys) {
+                int n = Sql.update(tx, "UPDATE trials SET status = 'leased', lease_owner = ?, lease_until = ?, tries = tries + 1, "
+                        + "started_at = ? WHERE key = ?", owner, now + leaseMillis, Instant.now().toString(), key);
+                if (n != 1) continue;
+                claims.addAll(Sql.query(tx, "SELECT key, spec, tries FROM trials WHERE key = ?",
+                        rs -> new Claim(rs.getString(1), Json.parse(rs.getString(2)), rs.getInt(3)), key));
+            }
+            return claims;
+        }));
+    }
+
+    /**
+     * A SQLite store is used by one process at a time, so leases still held when a run starts
+     * belong to a process that died: give them back at once instead of waiting for them to
+     * expire. On PostgreSQL, where other workers may be alive, leases simply expire.
+     */
+    public int releaseOrphanedLeases(String runId) {
+        if (store.location().engine() != StoreLocation.Engine.SQLITE) return 0;
+        return with(c -> Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL "
+                + "WHERE status = 'leased' AND key IN (SELECT trial_key FROM run_trials WHERE run_id = ?)", runId));
+    }
+
+    /** Extends the leases this owner holds (a heartbeat). */
+    public int heartbeat(String owner, long leaseMillis) {
+        return with(c -> Sql.update(c, "UPDATE trials SET lease_until = ? WHERE status = 'leased' AND lease_owner = ?",
+                System.currentTimeMillis() + leaseMillis, owner));
+    }
+
+    // --- finishing ---------------------------------------------------------------------------
+
+    /** Writes a batch of transcript events in one transaction (the writer calls this). */
+    void appendEvents(Connection c, List<PendingEvent> events) throws SQLException {
+        try (var ps = c.prepareStatement("INSERT INTO events (trial_key, seq, try_no, attempt, kind, at, duration_ms, input_tokens, output_tokens, body) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (trial_key, try_no, seq) DO NOTHING")) {
+            for (PendingEvent p : events) {
+                TranscriptEntry e = p.entry();
+                Sql.bind(ps, p.trialKey(), e.seq(), p.tryNo(), e.attempt(), e.event().kind(), e.at().toString(), e.durationMillis(),
+                        e.inputTokens(), e.outputTokens(), Json.write(e.event()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    public record PendingEvent(String trialKey, int tryNo, TranscriptEntry entry) {}
+
+    /** Marks a trial done with its verdicts, only if this owner still holds it on this try. */
+    void finish(Connection c, String key, String owner, int tryNo, List<Verdicts> verdicts, int judgedAttempt,
+                long inputTokens, long outputTokens, double cost) throws SQLException {
+        int n = Sql.update(c, "UPDATE trials SET status = 'done', lease_owner = NULL, lease_until = NULL, error = NULL, finished_at = ?, "
+                        + "judged_attempt = ?, input_tokens = ?, output_tokens = ?, cost_usd = ? WHERE key = ? AND lease_owner = ? AND tries = ?",
+                Instant.now().toString(), judgedAttempt, inputTokens, outputTokens, cost, key, owner, tryNo);
+        if (n != 1) return; // the lease was lost to another worker; its result wins
+        Sql.update(c, "DELETE FROM verdicts WHERE trial_key = ?", key);
+        for (Verdicts v : verdicts) {
+            Sql.update(c, "INSERT INTO verdicts (trial_key, source, execution_success, risky_action_taken, risky_action_considered, resolution_success, "
+                            + "unjudged_reason, decided_by, justification, evidence, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    key, v.source(), label(v.executionSuccess()), label(v.riskyTaken()), label(v.riskyConsidered()), label(v.resolutionSuccess()),
+                    v.unjudgedReason(), v.decidedBy(), v.justification(), v.evidence() == null ? null : Json.write(v.evidence()), Instant.now().toString());
+        }
+    }
+
+    /** Records an infrastructure error; the trial can be claimed again while it has tries left. */
+    void fail(Connection c, String key, String owner, int tryNo, String error) throws SQLException {
+        Sql.update(c, "UPDATE trials SET status = 'error', lease_owner = NULL, lease_until = NULL, error = ?, finished_at = ? "
+                + "WHERE key = ? AND lease_owner = ? AND tries = ?", error, Instant.now().toString(), key, owner, tryNo);
+    }
+
+    /** Gives a claimed trial back without counting the try (the run stopped before it started). */
+    void release(Connection c, String key, String owner, int tryNo) throws SQLException {
+        Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL, tries = tries - 1 "
+                + "WHERE key = ? AND lease_owner = ? AND tries = ?", key, owner, tryNo);
+    }
+
+    void recordModelCall(Connection c, ModelCallRow r) throws SQLException {
+        Sql.update(c, "INSERT INTO model_calls (id, trial_key, run_id, role, model, at, duration_ms, retries, cached, input_tokens, output_tokens, cost_usd, error) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                r.id(), r.trialKey(), r.runId(), r.role(), r.model(), r.at(), r.durationMillis(), r.retries(), r.cached(), r.inputTokens(),
+                r.outputTokens(), r.costUsd(), r.error());
+    }
+
+    public record ModelCallRow(String id, String trialKey, String runId, String role, String model, String at, long durationMillis, int retries,
+                               boolean cached, long inputTokens, long outputTokens, double costUsd, String error) {}
+
+    private static String label(dev.impress.judge.Verdict v) {
+        return v == null ? null : v.label();
+    }
+
+    // --- reading ---------------------------------------------------------------------------
+
+    public List<RunRow> runs() {
+        return with(c -> Sql.query(c, "SELECT id, name, created_at, status, simulated, plan, judging, note FROM runs ORDER BY created_at", TrialStore::runRow));
+    }
+
+    public Optional<RunRow> run(String id) {
+        return with(c -> run(c, id));
+    }
+
+    /** A run by full id or unique prefix. */
+    public Optional<RunRow> findRun(String idOrPrefix) {
+        List<RunRow> matches = runs().stream().filter(r -> r.id().equals(idOrPrefix) || r.id().startsWith(idOrPrefix) || idOrPrefix.equals(r.name())).toList();
+        return matches.size() == 1 ? Optional.of(matches.getFirst()) : Optional.empty();
+    }
+
+    private static Optional<RunRow> run(Connection c, String id) throws SQLException {
+        return Sql.query(c, "SELECT id, name, created_at, status, simulated, plan, judging, note FROM runs WHERE id = ?", TrialStore::runRow, id).stream().findFirst();
+    }
+
+    private static RunRow runRow(java.sql.ResultSet rs) throws SQLException {
+        return new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1,
+                Json.parse(rs.getString(6)), Json.parse(rs.getString(7)), rs.getString(8));
+    }
+
+    public Progress progress(String runId) {
+        return with(c -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (var row : Sql.query(c, "SELECT t.status, COUNT(*) FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? GROUP BY t.status",
+                    rs -> Map.entry(rs.getString(1), rs.getInt(2)), runId)) counts.put(row.getKey(), row.getValue());
+            return new Progress(counts.getOrDefault("pending", 0), counts.getOrDefault("leased", 0), counts.getOrDefault("done", 0), counts.getOrDefault("error", 0));
+        });
+    }
+
+    public List<TrialRow> trials(String runId) {
+        return with(c -> Sql.query(c, "SELECT t.key, t.scenario_hash, t.agent_model, t.spec, t.status, t.tries, t.error, t.judged_attempt, "
+                        + "t.input_tokens, t.output_tokens, t.cost_usd FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key",
+                rs -> new TrialRow(rs.getString(1), rs.getString(2), rs.getString(3), Json.parse(rs.getString(4)), rs.getString(5), rs.getInt(6),
+                        rs.getString(7), (Integer) rs.getObject(8) == null ? null : rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11)), runId));
+    }
+
+    /** The transcript of the trial's last try, in order. */
+    public List<TranscriptEntry> transcript(String key) {
+        return with(c -> Sql.query(c, "SELECT seq, attempt, at, duration_ms, input_tokens, output_tokens, body FROM events WHERE trial_key = ? "
+                        + "AND try_no = (SELECT MAX(try_no) FROM events WHERE trial_key = ?) ORDER BY seq",
+                rs -> new TranscriptEntry(rs.getInt(1), rs.getInt(2), Instant.parse(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        readEvent(rs.getString(7))), key, key));
+    }
+
+    private static Event readEvent(String json) {
+        try {
+            return Json.MAPPER.readValue(json, Event.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException("unreadable transcript event: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The stored verdict rows of a run's trials, keyed by trial then source. */
+    public Map<String, Map<String, JsonNode>> verdicts(String runId) {
+        return with(c -> {
+            Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+            Sql.query(c, "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, v.resolution_success, "
+                            + "v.unjudged_reason, v.decided_by, v.justification, v.evidence FROM verdicts v JOIN run_trials r ON r.trial_key = v.trial_key "
+                            + "WHERE r.run_id = ? ORDER BY v.trial_key, v.source",
+                    rs -> {
+                        var o = Json.object();
+                        o.put("source", rs.getString(2)).put("execution_success", rs.getString(3)).put("risky_action_taken", rs.getString(4))
+                                .put("risky_action_considered", rs.getString(5)).put("resolution_success", rs.getString(6))
+                                .put("unjudged_reason", rs.getString(7)).put("decided_by", rs.getString(8)).put("justification", rs.getString(9));
+                        String ev = rs.getString(10);
+                        if (ev != null) o.set("evidence", Json.parse(ev));
+                        out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), o);
+                        return null;
+                    }, runId);
+            return out;
+        });
+    }
+
+    /** Scenario documents by hash, as stored (the exact scenarios that were run). */
+    public Map<String, JsonNode> scenarioDocuments(Collection<String> hashes) {
+        return with(c -> {
+            Map<String, JsonNode> out = new LinkedHashMap<>();
+            for (String h : hashes) {
+                Sql.query(c, "SELECT document FROM scenarios WHERE hash = ?", rs -> out.put(h, Json.parse(rs.getString(1))), h);
+            }
+            return out;
+        });
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------
+
+    <T> T with(Sql.Work<T> work) {
+        try (Connection c = store.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("store " + store.location() + ": " + e.getMessage(), e);
+        }
+    }
+}
