@@ -13,6 +13,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * back into {@link ChatMessage#assistant(String, java.util.List)}. Null when there is none.
  */
 public record ToolCallRequest(String id, String name, JsonNode arguments, String rawArguments, JsonNode providerData) {
+    public ToolCallRequest {
+        // JSON null (e.g. read back from a stored response) means absent, as in the Java API.
+        if (arguments != null && (arguments.isNull() || arguments.isMissingNode())) arguments = null;
+        if (providerData != null && (providerData.isNull() || providerData.isMissingNode())) providerData = null;
+    }
+
     public ToolCallRequest(String id, String name, JsonNode arguments, String rawArguments) {
         this(id, name, arguments, rawArguments, null);
     }

@@ -111,6 +111,7 @@ final class FakeProvider implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -118,6 +119,9 @@ final class FakeProvider implements AutoCloseable {
             requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             Reply r = next();
             if (r.delayMillis() > 0) Thread.sleep(r.delayMillis());
+            // A call ends for the client when the answer arrives: stop counting it before sending.
+            inFlight.decrementAndGet();
+            counted = false;
             if (r.reset()) {
                 exchange.close(); // no status line: the client sees the connection end
                 return;
@@ -133,7 +137,7 @@ final class FakeProvider implements AutoCloseable {
         } catch (IOException clientGone) {
             // the client timed out and closed the connection
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) inFlight.decrementAndGet();
             exchange.close();
         }
     }
