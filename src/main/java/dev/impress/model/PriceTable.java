@@ -80,8 +80,7 @@ public final class PriceTable {
                     + ": expected a top-level 'models' map of provider/model: {input: USD per million tokens, output: USD per million tokens}");
         }
         Map<String, Price> out = new LinkedHashMap<>();
-        for (var it = models.fields(); it.hasNext(); ) {
-            var e = it.next();
+        for (var e : models.properties()) {
             String key = e.getKey();
             if (!key.contains("/")) {
                 throw new ModelException(ModelException.Kind.CONFIG, "prices", source + ": models." + key + ": expected provider/model");
