@@ -30,6 +30,10 @@ public record ChatResponse(String text, String reasoning, List<ToolCallRequest> 
         return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, rawRequest, rawResponse, retries, warnings, cached, latencyMillis, usd);
     }
 
+    public ChatResponse withWarnings(List<String> newWarnings) {
+        return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, rawRequest, rawResponse, retries, newWarnings, cached, latencyMillis, costUsd);
+    }
+
     public ChatResponse asCached() {
         return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, rawRequest, rawResponse, List.of(), warnings, true, 0, 0);
     }
