@@ -42,6 +42,9 @@ final class TrialCommand implements Callable<Integer> {
     @Mixin
     TrialOptions options;
 
+    @Mixin
+    ModelFlags modelFlags;
+
     @Option(names = "--epoch", defaultValue = "1", description = "Epoch number (part of the trial key; default ${DEFAULT-VALUE}).")
     int epoch;
 
@@ -57,8 +60,9 @@ final class TrialCommand implements Callable<Integer> {
         Scenario scenario = loaded.scenarios().stream().filter(s -> s.id().equals(scenarioId)).findFirst()
                 .orElseThrow(() -> new UserError("no scenario with id '" + scenarioId + "' in "
                         + (from.isEmpty() ? "the built-in set" : String.join(", ", from)) + " (see: impress scenarios list)"));
-        Models models = new Models(loaded.scenarios(), SimulationSettings.DEMO.withSeed(options.seed));
+        Models models = new Models(loaded.scenarios(), SimulationSettings.DEMO.withSeed(options.seed), modelFlags, null);
         TrialSpec trial = options.spec(scenario, epoch);
+        models.checkCredentials(options.modelSpecs());
         ChatModel agent = models.resolve(trial.agentModel());
         Judging judging = options.judging(models);
         Transcript transcript = new Transcript();

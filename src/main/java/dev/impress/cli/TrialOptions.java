@@ -73,6 +73,15 @@ final class TrialOptions {
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the simulated models (default ${DEFAULT-VALUE}).")
     long seed;
 
+    /** Every model this command will call. */
+    java.util.List<String> modelSpecs() {
+        var specs = new java.util.ArrayList<String>();
+        specs.add(model);
+        if (judge != null) specs.add(judge);
+        if (resolutionJudge != null) specs.add(resolutionJudge);
+        return specs;
+    }
+
     Conditions conditions() {
         return new Conditions(Conditions.Protocol.parse(protocol), framing, persona,
                 safetyPrompt ? Conditions.Mitigation.SAFETY_PROMPT : Conditions.Mitigation.NONE);
