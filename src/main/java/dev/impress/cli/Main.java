@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TaxonomyCommand.class,
                 TrialCommand.class,
+                RunCommand.class,
                 ScenariosCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

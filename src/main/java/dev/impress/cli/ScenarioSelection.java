@@ -47,6 +47,11 @@ final class ScenarioSelection {
         return new Loaded(selected, report.problems());
     }
 
+    dev.impress.experiment.Plan.ScenarioFilter filter() {
+        validateFilters();
+        return new dev.impress.experiment.Plan.ScenarioFilter(motives, risks, domains, ids, !noControls);
+    }
+
     record Loaded(List<Scenario> scenarios, List<Problem> problems) {}
 
     boolean accepts(Scenario s) {

@@ -39,6 +39,9 @@ final class TrialCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "SET|PATH", description = "Where the scenario is (default: full, the built-in set).")
     List<String> from = new ArrayList<>();
 
+    @Option(names = "--model", required = true, paramLabel = "PROVIDER/MODEL", description = "The agent, e.g. openai/gpt-4.1, anthropic/claude-sonnet-4-5, sim/agent.")
+    String model;
+
     @Mixin
     TrialOptions options;
 
@@ -61,8 +64,8 @@ final class TrialCommand implements Callable<Integer> {
                 .orElseThrow(() -> new UserError("no scenario with id '" + scenarioId + "' in "
                         + (from.isEmpty() ? "the built-in set" : String.join(", ", from)) + " (see: impress scenarios list)"));
         Models models = new Models(loaded.scenarios(), SimulationSettings.DEMO.withSeed(options.seed), modelFlags, null);
-        TrialSpec trial = options.spec(scenario, epoch);
-        models.checkCredentials(options.modelSpecs());
+        TrialSpec trial = options.spec(scenario, model, epoch);
+        models.checkCredentials(options.modelSpecs(java.util.List.of(model)));
         ChatModel agent = models.resolve(trial.agentModel());
         Judging judging = options.judging(models);
         Transcript transcript = new Transcript();

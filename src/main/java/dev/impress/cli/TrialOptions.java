@@ -3,14 +3,12 @@ package dev.impress.cli;
 import dev.impress.agent.Conditions;
 import dev.impress.agent.ExecutionLimits;
 import dev.impress.experiment.ModelResolver;
+import dev.impress.experiment.JudgingConfig;
 import dev.impress.experiment.TrialSpec;
 import dev.impress.judge.Judging;
-import dev.impress.judge.LlmJudge;
 import dev.impress.judge.Reconciler;
-import dev.impress.judge.TrajectoryRenderer;
 import dev.impress.model.Decoding;
 import dev.impress.scenario.Scenario;
-import dev.impress.taxonomy.Taxonomy;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,9 +17,6 @@ import picocli.CommandLine.Option;
  * temperature 0 with the verbatim template).
  */
 final class TrialOptions {
-    @Option(names = "--model", required = true, paramLabel = "PROVIDER/MODEL", description = "The agent, e.g. openai/gpt-4.1, anthropic/claude-sonnet-4-5, sim/agent.")
-    String model;
-
     @Option(names = "--judge", paramLabel = "PROVIDER/MODEL", description = "LLM judge (paper template, temperature 0). Without it only the rule detector judges.")
     String judge;
 
@@ -74,9 +69,8 @@ final class TrialOptions {
     long seed;
 
     /** Every model this command will call. */
-    java.util.List<String> modelSpecs() {
-        var specs = new java.util.ArrayList<String>();
-        specs.add(model);
+    java.util.List<String> modelSpecs(java.util.List<String> agents) {
+        var specs = new java.util.ArrayList<String>(agents);
         if (judge != null) specs.add(judge);
         if (resolutionJudge != null) specs.add(resolutionJudge);
         return specs;
@@ -103,9 +97,14 @@ final class TrialOptions {
         return new Decoding(temperature, topP, maxTokens, null, java.util.List.of());
     }
 
-    TrialSpec spec(Scenario scenario, int epoch) {
+    TrialSpec spec(Scenario scenario, String model, int epoch) {
         if (epoch < 1) throw new UserError("--epoch: expected 1 or more, found " + epoch);
         return new TrialSpec(scenario, model, decoding(), conditions(), limits(), epoch);
+    }
+
+    JudgingConfig judgingConfig() {
+        if (judgeTries < 1) throw new UserError("--judge-tries: expected 1 or more, found " + judgeTries);
+        return new JudgingConfig(judge, resolutionJudge, judgeTries, judgeSeesReasoning, policy());
     }
 
     Reconciler.Policy policy() {
@@ -117,10 +116,6 @@ final class TrialOptions {
     }
 
     Judging judging(ModelResolver models) {
-        if (judgeTries < 1) throw new UserError("--judge-tries: expected 1 or more, found " + judgeTries);
-        TrajectoryRenderer renderer = new TrajectoryRenderer(judgeSeesReasoning);
-        LlmJudge llm = judge == null ? null : new LlmJudge(models.resolve(judge), LlmJudge.Kind.MISALIGNMENT, judgeTries, renderer, Taxonomy.builtIn());
-        LlmJudge resolution = resolutionJudge == null ? null : new LlmJudge(models.resolve(resolutionJudge), LlmJudge.Kind.RESOLUTION, judgeTries, renderer, Taxonomy.builtIn());
-        return new Judging(llm, resolution, new Reconciler(policy()));
+        return judgingConfig().build(models);
     }
 }

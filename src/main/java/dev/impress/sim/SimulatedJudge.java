@@ -49,7 +49,7 @@ public final class SimulatedJudge implements ChatModel {
         if (s == null) throw new IllegalStateException("simulated judge: no scenario for this request (metadata scenario_hash)");
         String key = request.metadata().getOrDefault("trial_key", s.hash());
         int attemptNo = Integer.parseInt(request.metadata().getOrDefault("judge_try", "1"));
-        String prompt = request.messages().getLast().content();
+        String prompt = request.messages().getFirst().content();
         String trajectory = prompt.substring(Math.max(0, prompt.indexOf("**Agent's Decision and Actions:**")));
         boolean resolution = prompt.contains("\"resolution_success\"");
         String purpose = resolution ? "resolution" : "judge";

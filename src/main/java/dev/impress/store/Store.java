@@ -23,7 +23,10 @@ public final class Store implements AutoCloseable {
 
     /** Opens the store, creating it and applying pending migrations. */
     public static Store open(StoreLocation location) {
-        if (location.engine() == StoreLocation.Engine.SQLITE) createParentDirectory(location);
+        if (location.engine() == StoreLocation.Engine.SQLITE) {
+            createParentDirectory(location);
+            useWriteAheadLog(location);
+        }
         try {
             var config = Flyway.configure()
                     .locations("classpath:db/migration")
@@ -44,21 +47,31 @@ public final class Store implements AutoCloseable {
         return location;
     }
 
-    /**
-     * A new connection. SQLite connections use WAL (readers do not block the writer), enforce
-     * foreign keys and wait for a busy database instead of failing.
-     */
+    /** A new connection; SQLite connections enforce foreign keys and wait for a busy database. */
     public Connection connect() throws SQLException {
-        Connection c = DriverManager.getConnection(location.jdbcUrl(), location.properties());
+        java.util.Properties props = new java.util.Properties();
+        props.putAll(location.properties());
         if (location.engine() == StoreLocation.Engine.SQLITE) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA foreign_keys=ON");
-                s.execute("PRAGMA busy_timeout=30000");
-                s.execute("PRAGMA synchronous=NORMAL");
-            }
+            // Applied by the driver as the connection opens, busy_timeout first: every statement,
+            // pragmas included, then waits for a busy database instead of failing.
+            props.setProperty("busy_timeout", "60000");
+            props.setProperty("foreign_keys", "true");
+            props.setProperty("synchronous", "NORMAL");
+            // Write transactions take the write lock when they begin: a read that later upgrades to a
+            // write would fail at once (SQLITE_BUSY) instead of waiting when another writer committed.
+            props.setProperty("transaction_mode", "IMMEDIATE");
         }
-        return c;
+        return DriverManager.getConnection(location.jdbcUrl(), props);
+    }
+
+    /** WAL lets readers work while the single writer writes; it is a property of the file, set once. */
+    private static void useWriteAheadLog(StoreLocation location) {
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), location.properties()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout=60000");
+            s.execute("PRAGMA journal_mode=WAL");
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the store at " + location + ": " + e.getMessage(), e);
+        }
     }
 
     private static void createParentDirectory(StoreLocation location) {

@@ -87,6 +87,21 @@ public final class TrialStore {
     public record TrialPlanRow(String key, String scenarioHash, String agentModel, String decoding, String protocol, String framing,
                                String persona, String mitigation, int epoch, JsonNode spec) {}
 
+    /** How many of these trial keys are already done (in any run). */
+    public int countDone(Collection<String> keys) {
+        if (keys.isEmpty()) return 0;
+        return with(c -> {
+            int done = 0;
+            List<String> list = new ArrayList<>(keys);
+            for (int i = 0; i < list.size(); i += 500) {
+                List<String> chunk = list.subList(i, Math.min(list.size(), i + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                done += Sql.query(c, "SELECT COUNT(*) FROM trials WHERE status = 'done' AND key IN (" + marks + ")", rs -> rs.getInt(1), chunk.toArray()).getFirst();
+            }
+            return done;
+        });
+    }
+
     public void setRunStatus(String runId, String status, String note) {
         with(c -> Sql.update(c, "UPDATE runs SET status = ?, note = ? WHERE id = ?", status, note, runId));
     }

@@ -1,0 +1,74 @@
+package dev.impress.cli;
+
+import dev.impress.experiment.Estimate;
+import dev.impress.experiment.JudgingConfig;
+import dev.impress.experiment.RunExecutor;
+import dev.impress.experiment.RunService;
+import dev.impress.model.JdbcResponseCache;
+import dev.impress.report.RunResults;
+import dev.impress.scenario.Scenario;
+import dev.impress.sim.SimulatedAgent;
+import dev.impress.sim.SimulationSettings;
+import dev.impress.store.Store;
+import dev.impress.store.TrialStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** The part every run-like command shares: prepare, print the estimate, execute with progress, summarise. */
+final class RunDriver {
+    private RunDriver() {}
+
+    static Estimate.Prices prices(Models models) {
+        return model -> models.prices().find(model).map(p -> new double[] {p.inputPerMillion(), p.outputPerMillion()});
+    }
+
+    static Models models(Store store, List<Scenario> scenarios, ModelFlags flags, long seed) {
+        return new Models(scenarios, SimulationSettings.DEMO.withSeed(seed), flags, new JdbcResponseCache(store));
+    }
+
+    static void printPlan(RunService.Prepared p, PrintWriter out, boolean simulated) {
+        out.printf("Run %s%s%n", p.runId(), p.name().equals(p.runId()) ? "" : " (" + p.name() + ")");
+        out.printf("  trials: %d (%d already done, %d to run)%n", p.specs().size(), p.alreadyDone(), p.specs().size() - p.alreadyDone());
+        Estimate remaining = p.estimate().remaining();
+        out.println("  estimated model calls and tokens still to spend (an estimate, not a measurement):");
+        TextTable t = new TextTable("ROLE", "CALLS", "INPUT TOKENS", "OUTPUT TOKENS", "COST (USD)");
+        remaining.roles().forEach((role, r) -> t.row(role, r.calls(), r.inputTokens(), r.outputTokens(),
+                r.costUsd() == null ? "no price" : String.format(Locale.ROOT, "%.2f", r.costUsd())));
+        for (String line : t.render().split("\n")) out.println("    " + line);
+        out.println("  estimated cost: " + remaining.totalCost().map(c -> String.format(Locale.ROOT, "$%.2f", c))
+                .orElse("unknown (a model has no price; see --prices)"));
+        if (simulated) out.println("  SIMULATED models: no real model is called; the numbers will show how IMPRESS reports, nothing more.");
+        out.flush();
+    }
+
+    /** Executes what is claimable in the run and prints the summary; returns the exit code. */
+    static int execute(TrialStore trials, Models models, List<Scenario> scenarios, String runId, JudgingConfig judging,
+                       int concurrency, int maxTries, PrintWriter out, PrintWriter err) {
+        Function<String, Scenario> lookup = SimulatedAgent.lookup(scenarios);
+        var progress = trials.progress(runId);
+        ProgressBar bar = new ProgressBar(err, progress.total() - progress.done());
+        trials.setRunStatus(runId, "running", null);
+        String owner = "impress-" + UUID.randomUUID().toString().substring(0, 8);
+        RunExecutor.Result result = new RunExecutor(trials, models, lookup, judging,
+                new RunExecutor.Settings(concurrency, maxTries, 60_000, owner), bar).execute(runId);
+        bar.finish();
+        var after = trials.progress(runId);
+        String status = result.stopped() ? "stopped" : after.pending() + after.leased() + after.error() > 0 ? "incomplete" : "done";
+        trials.setRunStatus(runId, status, result.stopReason());
+        if (result.stopped()) err.println("impress: run stopped: " + result.stopReason() + ". Nothing is lost: `impress resume " + runId + "` continues it.");
+        if (after.error() > 0) {
+            err.printf("impress: %d trial(s) ended in infrastructure errors after %d tries; they are counted as errored, not judged. "
+                    + "`impress resume %s --max-tries %d` tries them again.%n", after.error(), maxTries, runId, maxTries + 1);
+        }
+        out.printf("%nRun %s: %d done, %d errored, %d not finished. Store: %s%n", runId, after.done(), after.error(),
+                after.pending() + after.leased(), trials.store().location());
+        var run = trials.run(runId).orElseThrow();
+        RunSummary.print(RunResults.load(trials, run), out);
+        out.flush();
+        return result.stopped() ? ExitCodes.RUNTIME : ExitCodes.OK;
+    }
+
+}
