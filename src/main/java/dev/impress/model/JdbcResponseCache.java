@@ -19,13 +19,39 @@ import java.util.Optional;
  */
 public final class JdbcResponseCache implements ResponseCache {
     private final Store store;
+    /**
+     * JDBC runs on these platform threads, never on the caller's virtual thread: a SQLite call
+     * that waits for the write lock waits in native code, which pins the virtual thread's carrier;
+     * with a few carriers pinned, every other virtual thread (including the one the writer waits
+     * for) stops. One thread for SQLite (one writer anyway), a few for PostgreSQL.
+     */
+    private final java.util.concurrent.ExecutorService io;
 
     public JdbcResponseCache(Store store) {
         this.store = store;
+        int threads = store.location().engine() == dev.impress.store.StoreLocation.Engine.SQLITE ? 1 : 4;
+        this.io = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().daemon(true).name("impress-cache-io-", 0).factory());
+    }
+
+    private <T> T onIo(java.util.concurrent.Callable<T> work) {
+        try {
+            return io.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new StoreException("response cache: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while using the response cache", e);
+        }
     }
 
     @Override
     public Optional<ChatResponse> get(String requestHash) {
+        return onIo(() -> read(requestHash));
+    }
+
+    private Optional<ChatResponse> read(String requestHash) {
         try (Connection c = store.connect();
              PreparedStatement s = c.prepareStatement("SELECT response FROM response_cache WHERE request_hash = ?")) {
             s.setString(1, requestHash);
@@ -43,6 +69,13 @@ public final class JdbcResponseCache implements ResponseCache {
 
     @Override
     public void put(String requestHash, String model, ChatResponse response) {
+        onIo(() -> {
+            write(requestHash, model, response);
+            return null;
+        });
+    }
+
+    private void write(String requestHash, String model, ChatResponse response) {
         String sql = "INSERT INTO response_cache (request_hash, model, response, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (request_hash) DO NOTHING";
         try (Connection c = store.connect(); PreparedStatement s = c.prepareStatement(sql)) {

@@ -145,6 +145,13 @@ public final class TrialStore {
                 + "WHERE status = 'leased' AND key IN (SELECT trial_key FROM run_trials WHERE run_id = ?)", runId));
     }
 
+    /** How many trials of the run a worker could claim now. */
+    public int claimable(String runId, int maxTries) {
+        return with(c -> Sql.query(c, "SELECT COUNT(*) FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? AND "
+                + "(t.status = 'pending' OR (t.status = 'leased' AND t.lease_until < ?) OR (t.status = 'error' AND t.tries < ?))",
+                rs -> rs.getInt(1), runId, System.currentTimeMillis(), maxTries).getFirst());
+    }
+
     /** Extends the leases this owner holds (a heartbeat). */
     public int heartbeat(String owner, long leaseMillis) {
         return with(c -> Sql.update(c, "UPDATE trials SET lease_until = ? WHERE status = 'leased' AND lease_owner = ?",

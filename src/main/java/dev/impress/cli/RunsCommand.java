@@ -1,0 +1,37 @@
+package dev.impress.cli;
+
+import dev.impress.store.TrialStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the runs in a store with their status and progress.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  impress runs", "  impress runs --db postgresql://impress@db.example/impress"})
+final class RunsCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--db", defaultValue = "impress.db", paramLabel = "FILE|URL", description = "Store (default ${DEFAULT-VALUE}).")
+    String db;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TrialStore trials = StoredRuns.open(db);
+        TextTable t = new TextTable("RUN", "NAME", "CREATED", "STATUS", "DONE", "ERRORED", "PENDING", "MODELS");
+        for (TrialStore.RunRow r : trials.runs()) {
+            var p = trials.progress(r.id());
+            var models = new java.util.ArrayList<String>();
+            r.plan().path("models").forEach(m -> models.add(m.asText()));
+            t.row(r.id(), r.name().equals(r.id()) ? "" : r.name(), r.createdAt().substring(0, 19).replace('T', ' '),
+                    r.status() + (r.simulated() ? " (simulated)" : ""), p.done() + "/" + p.total(), p.error(), p.pending() + p.leased(), String.join(" ", models));
+        }
+        out.print(t.render());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
