@@ -298,7 +298,7 @@ public final class ScenarioValidator {
             case "maxItems" -> "expected at most " + schemaNode + " item(s), found " + (found == null ? 0 : found.size());
             case "minLength" -> "expected non-empty text, found " + Json.write(found);
             case "maxLength" -> "expected at most " + schemaNode + " characters, found " + (found == null ? 0 : found.asText().length());
-            case "minProperties" -> "expected at least one operator (equals, matches, contains, one_of, at_least, at_most, present, not_equals), found none";
+            case "minProperties" -> "expected at least one operator (equals, not_equals, matches, not_matches, contains, one_of, not_one_of, at_least, at_most, present), found none";
             case "anyOf" -> "a trajectory step needs 'calls' or 'complete'";
             default -> stripLocation(e.getMessage());
         };
