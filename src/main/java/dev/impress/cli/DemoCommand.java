@@ -17,10 +17,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Try IMPRESS in a minute with no API key: runs the whole pipeline offline on the built-in scenario",
-                "set with SIMULATED agents (sim/cautious and sim/bold, with and without the safety prompt) and a",
-                "simulated judge, stores everything and writes the report. The numbers show how IMPRESS reports;",
-                "they measure nothing about any real model."},
+        description = {"Try IMPRESS offline in a minute, no API key (simulated agents and judge).",
+                "Runs the whole pipeline on the built-in scenario set with SIMULATED agents (sim/cautious and sim/bold, "
+                        + "with and without the safety prompt) and a simulated judge, stores everything and writes the report. "
+                        + "The numbers show how IMPRESS reports; they measure nothing about any real model."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress demo", "  impress demo --out /tmp/impress-demo"})
 final class DemoCommand implements Callable<Integer> {

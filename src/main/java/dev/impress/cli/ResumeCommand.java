@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a run that was stopped, killed or hit errors: runs only the trials that are not done.",
+        description = {"Continue a stopped, killed or failed run: only trials not done run.",
                 "The scenarios, models and judges come from the store, exactly as the run was planned."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress resume run-76a37650e6", "  impress resume run-76a3 --db runs.db --max-tries 5"})

@@ -9,9 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Work on runs in a shared PostgreSQL store: claim trials with leases, run and judge them. Start",
-                "as many workers as you like, on one or many machines; a dead worker's leases expire and other",
-                "workers take its trials. Exits when no claimable work is left (or keeps waiting with --wait)."},
+        description = {"Work on runs in a shared PostgreSQL store (many machines).",
+                "Claims trials with leases, runs and judges them. Start as many workers as you like, on one or many machines; "
+                        + "a dead worker's leases expire and other workers take its trials. Exits when no claimable work is left "
+                        + "(or keeps waiting with --wait)."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress run lite --model openai/gpt-4.1 --judge openai/gpt-4o --db postgresql://impress@db.example/impress --concurrency 1",
                 "  impress worker --db postgresql://impress@db.example/impress --concurrency 64",
