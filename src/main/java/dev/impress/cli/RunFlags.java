@@ -62,10 +62,11 @@ final class RunFlags {
             out.flush();
             return ExitCodes.OK;
         }
+        // Keys and base URLs are checked before the store is touched: nothing starts that cannot finish.
+        new Models(scenarios, dev.impress.sim.SimulationSettings.DEMO, modelFlags, null).checkCredentials(modelSpecs);
         Store store = Store.open(run.db);
         TrialStore trials = new TrialStore(store);
         Models models = RunDriver.models(store, scenarios, modelFlags, seed);
-        models.checkCredentials(modelSpecs);
         RunService.Prepared p = RunService.prepare(trials, plan, scenarios, simulated, RunDriver.prices(models), false);
         RunDriver.printPlan(p, out, simulated);
         return RunDriver.execute(trials, models, scenarios, p.runId(), plan.judging(), run.concurrency, run.maxTries, out, err);
