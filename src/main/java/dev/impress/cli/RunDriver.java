@@ -65,6 +65,15 @@ final class RunDriver {
         }
         out.printf("%nRun %s: %d done, %d errored, %d not finished. Store: %s%n", runId, after.done(), after.error(),
                 after.pending() + after.leased(), trials.store().location());
+        var spending = trials.spending(runId);
+        if (!spending.isEmpty()) {
+            out.println();
+            out.println("Spending of this run (all tries):");
+            TextTable t = new TextTable("ROLE", "MODEL", "CALLS", "CACHED", "INPUT TOKENS", "OUTPUT TOKENS", "RETRIES", "COST (USD)");
+            spending.forEach(s -> t.row(s.role(), s.model(), s.calls(), s.cached(), s.inputTokens(), s.outputTokens(), s.retries(),
+                    String.format(Locale.ROOT, "%.4f", s.costUsd())));
+            out.print(t.render());
+        }
         var run = trials.run(runId).orElseThrow();
         RunSummary.print(RunResults.load(trials, run), out);
         out.flush();

@@ -90,7 +90,7 @@ public final class RunExecutor {
                     }
                     pool.submit(() -> {
                         try {
-                            runOne(claim, writer, stop);
+                            runOne(runId, claim, writer, stop);
                         } finally {
                             slots.release();
                         }
@@ -104,7 +104,22 @@ public final class RunExecutor {
         return new Result(stop.get() != null, stop.get());
     }
 
-    private void runOne(TrialStore.Claim claim, StoreWriter writer, AtomicReference<String> stop) {
+    /** One model_calls row per agent turn and judge answer: tokens and money per role, queryable per run. */
+    private static void recordModelCalls(String runId, TrialStore.Claim claim, List<TranscriptEntry> entries, StoreWriter writer) {
+        for (TranscriptEntry e : entries) {
+            String id = claim.key().substring(0, 16) + "-" + claim.tryNo() + "-" + e.seq();
+            if (e.event() instanceof Event.ModelTurn t) {
+                writer.modelCall(new TrialStore.ModelCallRow(id, claim.key(), runId, "agent", t.model(), e.at().toString(), e.durationMillis(),
+                        t.retries().size(), t.cached(), e.inputTokens(), e.outputTokens(), t.costUsd(), null));
+            } else if (e.event() instanceof Event.JudgeCall j) {
+                String role = j.judge().startsWith("resolution:") ? "resolution" : "judge";
+                writer.modelCall(new TrialStore.ModelCallRow(id, claim.key(), runId, role, j.model(), e.at().toString(), e.durationMillis(),
+                        0, j.cached(), e.inputTokens(), e.outputTokens(), j.costUsd(), j.parseProblem()));
+            }
+        }
+    }
+
+    private void runOne(String runId, TrialStore.Claim claim, StoreWriter writer, AtomicReference<String> stop) {
         if (stop.get() != null) {
             writer.release(claim.key(), settings.owner(), claim.tryNo());
             return;
@@ -114,6 +129,7 @@ public final class RunExecutor {
             TrialSpec spec = TrialSpecJson.read(claim.spec(), scenarios);
             TrialExecutor.Outcome outcome = executor.run(spec, transcript);
             Totals totals = totals(transcript.entries());
+            recordModelCalls(runId, claim, transcript.entries(), writer);
             writer.finish(claim.key(), settings.owner(), claim.tryNo(), outcome.judgement().all(), outcome.agent().judgedAttempt(),
                     totals.in, totals.out, totals.cost);
             listener.trialFinished(claim.key(), Outcome.DONE, totals.cost);
@@ -124,6 +140,7 @@ public final class RunExecutor {
                 return;
             }
             if (!e.transientFailure()) stop.compareAndSet(null, "model error that retrying will not fix (" + e.kind() + "): " + e.getMessage());
+            recordModelCalls(runId, claim, transcript.entries(), writer); // a failed try still spent money
             writer.fail(claim.key(), settings.owner(), claim.tryNo(), e.kind() + ": " + e.getMessage());
             listener.trialFinished(claim.key(), Outcome.ERROR, totals(transcript.entries()).cost);
         } catch (RuntimeException e) {

@@ -275,6 +275,15 @@ public final class TrialStore {
         }
     }
 
+    /** Calls, tokens, money and retries of a run, per role and model. */
+    public record Spending(String role, String model, long calls, long cached, long inputTokens, long outputTokens, double costUsd, long retries) {}
+
+    public List<Spending> spending(String runId) {
+        return with(c -> Sql.query(c, "SELECT role, model, COUNT(*), SUM(cached), SUM(input_tokens), SUM(output_tokens), SUM(cost_usd), SUM(retries) "
+                        + "FROM model_calls WHERE run_id = ? GROUP BY role, model ORDER BY role, model",
+                rs -> new Spending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getLong(8)), runId));
+    }
+
     /** The stored verdict rows of a run's trials, keyed by trial then source. */
     public Map<String, Map<String, JsonNode>> verdicts(String runId) {
         return with(c -> {
