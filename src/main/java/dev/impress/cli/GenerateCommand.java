@@ -178,10 +178,25 @@ final class GenerateCommand implements Callable<Integer> {
         String defaultName = flagsOnly ? "gen" : planFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         GenerationPlanFile.Read read = GenerationPlanFile.read(source, tree, lines, defaultName);
         if (!read.problems().isEmpty()) {
-            read.problems().forEach(p -> err.println(flagsOnly ? p.toString().replace("flags: /cells", "--cell").replace("flags: /models", "--model") : p));
+            read.problems().forEach(p -> err.println(flagsOnly ? flag(p.pointer()) + ": " + p.message() : p.toString()));
             throw new UserError("the plan has " + read.problems().size() + " problem(s); nothing was generated");
         }
         return read.plan();
+    }
+
+    /** The flag that set the field at this pointer, for a plan given only by flags. */
+    static String flag(String pointer) {
+        String field = pointer.replaceFirst("^/", "").replaceFirst("/.*$", "");
+        return switch (field) {
+            case "cells" -> "--cell";
+            case "count" -> "--count";
+            case "domains" -> "--domain";
+            case "models" -> pointer.startsWith("/models/qc") ? "--qc-model" : "--model";
+            case "redundancy_threshold" -> "--threshold";
+            case "repairs" -> "--repairs";
+            case "seed" -> "--seed";
+            default -> pointer;
+        };
     }
 
     private List<Scenario> references(ScenarioValidator validator, PrintWriter err) {

@@ -106,6 +106,10 @@ public final class EmbeddingRuntime {
     /** The model behind {@link Embedder}: {@code new Model().embed(text).content().vector()}. */
     private record MiniLm(Object model, Method embed, Method content, Method vector, String from) implements Embedder {
         static MiniLm create(ClassLoader loader, String from) {
+            // langchain4j finds the model file through the thread's context class loader.
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
             try {
                 Class<?> type = Class.forName(MODEL_CLASS, true, loader);
                 Object model = type.getConstructor().newInstance();
@@ -114,9 +118,12 @@ public final class EmbeddingRuntime {
                 Class<?> embedding = Class.forName("dev.langchain4j.data.embedding.Embedding", true, loader);
                 return new MiniLm(model, embed, response.getMethod("content"), embedding.getMethod("vector"), from);
             } catch (ReflectiveOperationException | LinkageError e) {
-                Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+                Throwable cause = e;
+                while (cause.getCause() != null) cause = cause.getCause();
                 throw new Missing("the sentence-embedding runtime in " + from + " cannot be loaded (" + cause
                         + "). Reinstall it with:\n  " + INSTALL_HINT);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
         }
 
@@ -127,6 +134,9 @@ public final class EmbeddingRuntime {
 
         @Override
         public float[] embed(String text) {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(model.getClass().getClassLoader());
             try {
                 Object response = embed.invoke(model, text);
                 return (float[]) vector.invoke(content.invoke(response));
@@ -134,6 +144,8 @@ public final class EmbeddingRuntime {
                 throw new IllegalStateException("embedding failed: " + e.getCause(), e.getCause());
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
         }
     }
