@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Grow new scenarios with LLMs: setup -> context -> environment -> memory for each candidate of the target",
-                "cells, then quality control (the deterministic checks of 'scenarios validate', redundancy filtering with a local",
+        description = {"Grow new scenarios with LLMs, with quality control and provenance.",
+                "Setup -> context -> environment -> memory for each candidate of the target "
+                        + "cells, then quality control (the deterministic checks of 'scenarios validate', redundancy filtering with a local",
                 "sentence-embedding model, and an LLM review on five criteria). Kept scenarios go to OUT/scenarios/, every",
                 "rejection with its gate and reason to OUT/rejections.jsonl. Rerun the same command to continue a stopped run.",
                 "Redundancy filtering needs the optional embedding runtime: " + EmbeddingRuntime.INSTALL_HINT},
