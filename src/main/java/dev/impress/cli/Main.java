@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ExportCommand.class,
                 ScenariosCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
