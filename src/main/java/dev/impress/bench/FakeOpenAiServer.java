@@ -66,6 +66,15 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
+    static {
+        // The JDK server keeps at most 200 idle keep-alive connections (read once, when its config
+        // class loads) and closes the rest; a client with more calls in flight then reuses a closed
+        // connection and sees "header parser received no bytes". Raise it unless the user set it.
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
+        }
+    }
+
     private static final Pattern TOOL_LINE = Pattern.compile("(?m)^- ([A-Za-z0-9_.-]+): .*\\R\\s+Parameters: (\\{.*})\\s*$");
 
     private final Settings settings;

@@ -72,7 +72,8 @@ final class RunFlags {
         RunDriver.printPlan(p, out, simulated);
         if (run.planOnly) {
             trials.setRunStatus(p.runId(), "planned", null);
-            out.printf("Stored, not run. Start workers: impress worker --db %s --run %s%n", run.db, p.runId());
+            // the URL as typed, minus a password in it: the line is meant to be copied into logs and scripts
+            out.printf("Stored, not run. Start workers: impress worker --db %s --run %s%n", run.db.replaceAll("(://[^:/@]+):[^@]*@", "$1@"), p.runId());
             out.flush();
             return ExitCodes.OK;
         }
