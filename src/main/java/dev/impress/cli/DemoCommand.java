@@ -50,8 +50,7 @@ final class DemoCommand implements Callable<Integer> {
                 ExecutionLimits.PAPER, new JudgingConfig("sim/judge", "sim/judge", 3, false, Reconciler.Policy.EITHER));
         RunFlags run = new RunFlags();
         run.db = db.toString();
-        run.concurrency = concurrency;
-        run.maxTries = 3;
+        run.execution.concurrency = concurrency;
         run.epochs = 1;
         run.name = "demo";
         ModelFlags flags = new ModelFlags();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 GenerateCommand.class,
                 ScenariosCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
