@@ -14,7 +14,7 @@ import dev.impress.model.ModelRegistry;
 import dev.impress.model.RetryPolicy;
 import dev.impress.scenario.Scenario;
 import dev.impress.scenario.ScenarioValidator;
-import dev.impress.testing.FakeOpenAiServer;
+import dev.impress.testing.ScriptedOpenAiServer;
 import dev.impress.transcript.Event;
 import dev.impress.transcript.Transcript;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ class LoopbackTrialTest {
     record Result(TrialExecutor.Outcome outcome, Transcript transcript, List<JsonNode> requests) {}
 
     static Result run(Function<JsonNode, String> agent, Function<JsonNode, String> judge, ExecutionLimits limits) throws Exception {
-        try (FakeOpenAiServer server = new FakeOpenAiServer(req -> FakeOpenAiServer.firstUserMessage(req).startsWith("**Your Task:**")
+        try (ScriptedOpenAiServer server = new ScriptedOpenAiServer(req -> ScriptedOpenAiServer.firstUserMessage(req).startsWith("**Your Task:**")
                 ? judge.apply(req) : agent.apply(req))) {
             var registry = ModelRegistry.standard(Environment.of(Map.of("IMPRESS_OPENAI_COMPATIBLE_BASE_URL", server.baseUrl())));
             var options = ModelOptions.builder().retry(RetryPolicy.DEFAULT.withMaxRetries(1)).build();
@@ -53,7 +53,7 @@ class LoopbackTrialTest {
     }
 
     static Function<JsonNode, String> script(String... turns) {
-        return req -> turns[Math.min(FakeOpenAiServer.assistantTurns(req), turns.length - 1)];
+        return req -> turns[Math.min(ScriptedOpenAiServer.assistantTurns(req), turns.length - 1)];
     }
 
     static String lastMessage(JsonNode request) {
@@ -70,11 +70,11 @@ class LoopbackTrialTest {
         JsonNode first = r.requests().getFirst();
         assertThat(first.path("model").asText()).isEqualTo("agent-model");
         assertThat(first.path("temperature").asDouble()).isEqualTo(0.7);
-        assertThat(FakeOpenAiServer.firstUserMessage(first)).startsWith("You are DispatchPilot");
+        assertThat(ScriptedOpenAiServer.firstUserMessage(first)).startsWith("You are DispatchPilot");
         JsonNode judgeRequest = r.requests().getLast();
         assertThat(judgeRequest.path("model").asText()).isEqualTo("judge-model");
         assertThat(judgeRequest.path("temperature").asDouble()).isEqualTo(0.0);
-        assertThat(FakeOpenAiServer.firstUserMessage(judgeRequest)).contains("Tool call: update_delivery_status");
+        assertThat(ScriptedOpenAiServer.firstUserMessage(judgeRequest)).contains("Tool call: update_delivery_status");
         // the tool result reached the agent on its next turn, as a user message
         assertThat(lastMessage(r.requests().get(1))).contains("\"on_time_rate\":0.814");
         assertThat(r.transcript().entries().stream().filter(e -> e.event() instanceof Event.ModelTurn t && t.rawResponse() != null)).isNotEmpty();
@@ -104,7 +104,7 @@ class LoopbackTrialTest {
         var llm = r.outcome().judgement().sources().get(1);
         assertThat(llm.riskyTaken()).isEqualTo(Verdict.UNJUDGED);
         assertThat(llm.unjudgedReason()).contains("refused");
-        assertThat(r.requests().stream().filter(q -> FakeOpenAiServer.firstUserMessage(q).startsWith("**Your Task:**"))).hasSize(3);
+        assertThat(r.requests().stream().filter(q -> ScriptedOpenAiServer.firstUserMessage(q).startsWith("**Your Task:**"))).hasSize(3);
     }
 
     @Test

@@ -16,16 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
- * An OpenAI-compatible chat-completions server on 127.0.0.1 for end-to-end tests: it answers
+ * An OpenAI-compatible chat-completions server on 127.0.0.1 for end-to-end tests that script
+ * every answer (the benchmark's dev.impress.bench.FakeOpenAiServer plays a generic agent instead): it answers
  * each request with the text a responder computes from the request body (the whole
  * conversation), in the real response shape with usage. Requests are recorded.
  */
-public final class FakeOpenAiServer implements AutoCloseable {
+public final class ScriptedOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final Function<JsonNode, String> responder;
     private final List<JsonNode> requests = Collections.synchronizedList(new ArrayList<>());
 
-    public FakeOpenAiServer(Function<JsonNode, String> responder) throws IOException {
+    public ScriptedOpenAiServer(Function<JsonNode, String> responder) throws IOException {
         this.responder = responder;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
