@@ -55,6 +55,11 @@ final class Models implements ModelResolver {
         return new SimulatedAgent(spec.id(), sim.scaled(scale).withSeed(sim.seed() ^ name.hashCode()), lookup);
     }
 
+    /** Waits for the response cache's background writes (call before the process ends). */
+    void flush() {
+        responses.flush();
+    }
+
     Budget budget() {
         return budget;
     }

@@ -72,6 +72,7 @@ final class RunDriver {
         RunExecutor.Result result = new RunExecutor(trials, models, lookup, judging,
                 new RunExecutor.Settings(execution.concurrency, maxTries, execution.leaseMillis(), owner), bar).execute(runId);
         bar.finish();
+        models.flush();
         var after = trials.progress(runId);
         String status = result.stopped() ? "stopped" : after.pending() + after.leased() + after.error() > 0 ? "incomplete" : "done";
         trials.setRunStatus(runId, status, result.stopReason());

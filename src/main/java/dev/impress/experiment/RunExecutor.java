@@ -75,6 +75,9 @@ public final class RunExecutor {
             heartbeat.scheduleAtFixedRate(() -> extendLeases(), beat, beat, TimeUnit.MILLISECONDS);
             while (stop.get() == null) {
                 slots.acquireUninterruptibly();
+                // Let finishing trials free a few more slots first: one claim transaction for
+                // several trials instead of one each, so claiming keeps pace at high concurrency.
+                if (settings.concurrency() > 8 && slots.availablePermits() < settings.concurrency() / 8) sleep(10);
                 int free = 1 + slots.drainPermits();
                 List<TrialStore.Claim> claims = trials.claim(runId, settings.owner(), settings.leaseMillis(), free, settings.maxTries());
                 slots.release(free - claims.size());

@@ -10,4 +10,7 @@ public interface ResponseCache {
     Optional<ChatResponse> get(String requestHash);
 
     void put(String requestHash, String model, ChatResponse response);
+
+    /** Waits until answers put so far are stored (a cache that writes in the background). */
+    default void flush() {}
 }

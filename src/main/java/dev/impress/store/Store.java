@@ -16,6 +16,13 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Store implements AutoCloseable {
     private final StoreLocation location;
+    /**
+     * SQLite allows one writer at a time and makes the others wait in its busy handler, which
+     * sleeps in steps of up to 100 ms: under many concurrent writers of one process that sleep,
+     * not the work, set the pace. Writers of this process therefore queue here instead (a fair
+     * lock hands over at once); SQLite's own lock still guards against other processes.
+     */
+    private final java.util.concurrent.locks.ReentrantLock sqliteWriters = new java.util.concurrent.locks.ReentrantLock(true);
 
     private Store(StoreLocation location) {
         this.location = location;
@@ -41,6 +48,17 @@ public final class Store implements AutoCloseable {
 
     public static Store open(String spec) {
         return open(StoreLocation.parse(spec));
+    }
+
+    /** Runs a write of this process; on SQLite one at a time, on PostgreSQL concurrently. */
+    public <T> T writing(java.util.concurrent.Callable<T> write) throws Exception {
+        if (location.engine() != StoreLocation.Engine.SQLITE) return write.call();
+        sqliteWriters.lock();
+        try {
+            return write.call();
+        } finally {
+            sqliteWriters.unlock();
+        }
     }
 
     public StoreLocation location() {

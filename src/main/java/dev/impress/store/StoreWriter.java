@@ -111,8 +111,28 @@ public final class StoreWriter implements AutoCloseable {
         }
     }
 
+    /** The writer thread's own connection, kept open: opening one per batch costs more than the batch. */
+    private Connection connection;
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) connection = trials.store().connect();
+        return connection;
+    }
+
     private void write(List<Op> batch) {
-        trials.with(c -> Sql.inTransaction(c, tx -> {
+        try {
+            writeBatch(batch);
+        } catch (StoreException e) {
+            throw e;
+        } catch (Exception e) {
+            closeConnection();
+            throw new StoreException("store " + trials.store().location() + ": " + e.getMessage(), e);
+        }
+        for (Op op : batch) if (op instanceof Flush f) f.done().complete(null);
+    }
+
+    private void writeBatch(List<Op> batch) throws Exception {
+        trials.store().writing(() -> Sql.inTransaction(connection(), tx -> {
             List<TrialStore.PendingEvent> events = new ArrayList<>();
             List<TrialStore.ModelCallRow> calls = new ArrayList<>();
             for (Op op : batch) {
@@ -138,7 +158,15 @@ public final class StoreWriter implements AutoCloseable {
             trials.recordModelCalls(tx, calls);
             return null;
         }));
-        for (Op op : batch) if (op instanceof Flush f) f.done().complete(null);
+    }
+
+    private void closeConnection() {
+        try {
+            if (connection != null) connection.close();
+        } catch (SQLException ignored) {
+            // the connection is being dropped anyway
+        }
+        connection = null;
     }
 
     private void flushEvents(Connection tx, List<TrialStore.PendingEvent> events) throws SQLException {
@@ -154,6 +182,7 @@ public final class StoreWriter implements AutoCloseable {
         closed = true;
         try {
             thread.join(60_000);
+            closeConnection();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -51,7 +51,7 @@ public final class TrialStore {
     // --- writing the plan ---------------------------------------------------------------
 
     public void saveScenarios(Collection<Scenario> scenarios) {
-        with(c -> Sql.inTransaction(c, tx -> {
+        write(c -> Sql.inTransaction(c, tx -> {
             for (Scenario s : scenarios) {
                 Sql.update(tx, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES (?,?,?,?,?,?,?,?) "
                                 + "ON CONFLICT (hash) DO NOTHING",
@@ -63,7 +63,7 @@ public final class TrialStore {
 
     /** Creates the run, or returns the existing one with the same id (a rerun of the same plan). */
     public RunRow createRun(String id, String name, JsonNode plan, JsonNode judging, boolean simulated) {
-        return with(c -> Sql.inTransaction(c, tx -> {
+        return write(c -> Sql.inTransaction(c, tx -> {
             Sql.update(tx, "INSERT INTO runs (id, name, created_at, status, simulated, plan, judging) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
                     id, name, Instant.now().toString(), "planned", simulated, Json.write(plan), Json.write(judging));
             return run(tx, id).orElseThrow();
@@ -72,7 +72,7 @@ public final class TrialStore {
 
     /** Adds trials to a run; trials whose key exists already (in any run) are not added twice. Returns how many are new. */
     public int addTrials(String runId, List<TrialPlanRow> trials) {
-        return with(c -> Sql.inTransaction(c, tx -> {
+        return write(c -> Sql.inTransaction(c, tx -> {
             int added = 0;
             for (TrialPlanRow t : trials) {
                 added += Sql.update(tx, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
@@ -103,7 +103,7 @@ public final class TrialStore {
     }
 
     public void setRunStatus(String runId, String status, String note) {
-        with(c -> Sql.update(c, "UPDATE runs SET status = ?, note = ? WHERE id = ?", status, note, runId));
+        write(c -> Sql.update(c, "UPDATE runs SET status = ?, note = ? WHERE id = ?", status, note, runId));
     }
 
     // --- claiming -------------------------------------------------------------------------
@@ -116,7 +116,7 @@ public final class TrialStore {
     public List<Claim> claim(String runId, String owner, long leaseMillis, int limit, int maxTries) {
         if (limit <= 0) return List.of();
         long now = System.currentTimeMillis();
-        return with(c -> Sql.inTransaction(c, tx -> {
+        return write(c -> Sql.inTransaction(c, tx -> {
             String pick = "SELECT t.key FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? AND "
                     + "(t.status = 'pending' OR (t.status = 'leased' AND t.lease_until < ?) OR (t.status = 'error' AND t.tries < ?)) "
                     + "ORDER BY t.key LIMIT ?";
@@ -141,7 +141,7 @@ public final class TrialStore {
      */
     public int releaseOrphanedLeases(String runId) {
         if (store.location().engine() != StoreLocation.Engine.SQLITE) return 0;
-        return with(c -> Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL "
+        return write(c -> Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL "
                 + "WHERE status = 'leased' AND key IN (SELECT trial_key FROM run_trials WHERE run_id = ?)", runId));
     }
 
@@ -154,7 +154,7 @@ public final class TrialStore {
 
     /** Extends the leases this owner holds (a heartbeat). */
     public int heartbeat(String owner, long leaseMillis) {
-        return with(c -> Sql.update(c, "UPDATE trials SET lease_until = ? WHERE status = 'leased' AND lease_owner = ?",
+        return write(c -> Sql.update(c, "UPDATE trials SET lease_until = ? WHERE status = 'leased' AND lease_owner = ?",
                 System.currentTimeMillis() + leaseMillis, owner));
     }
 
@@ -351,6 +351,17 @@ public final class TrialStore {
     }
 
     // --- plumbing ------------------------------------------------------------------------------
+
+    /** A write: serialised within this process on SQLite (see {@link Store#writing}). */
+    <T> T write(Sql.Work<T> work) {
+        try {
+            return store.writing(() -> with(work));
+        } catch (StoreException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("store " + store.location() + ": " + e.getMessage(), e);
+        }
+    }
 
     <T> T with(Sql.Work<T> work) {
         try (Connection c = store.connect()) {

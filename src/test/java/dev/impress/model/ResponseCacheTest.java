@@ -90,8 +90,10 @@ class ResponseCacheTest {
         String db = dir.resolve("impress.db").toString();
         ChatResponse first;
         try (Store store = Store.open(db)) {
-            ChatModel m = model(new JdbcResponseCache(store), CacheMode.AUTO, Budget.unlimited());
+            JdbcResponseCache cache = new JdbcResponseCache(store);
+            ChatModel m = model(cache, CacheMode.AUTO, Budget.unlimited());
             first = m.chat(ask(0, "plan"));
+            cache.flush(); // inserts are written in the background
         }
         try (Store store = Store.open(db)) {
             JdbcResponseCache cache = new JdbcResponseCache(store);
@@ -105,6 +107,7 @@ class ResponseCacheTest {
 
             String key = RequestKey.hash("openai/gpt-4.1", ask(0, "plan"));
             cache.put(key, "openai/gpt-4.1", ChatResponse.text("openai/gpt-4.1", "something else", Usage.NONE));
+            cache.flush();
             assertThat(cache.get(key).orElseThrow().text()).isEqualTo(first.text());
             try (var c = store.connect(); var s = c.createStatement(); ResultSet r = s.executeQuery("SELECT model, count(*) FROM response_cache GROUP BY model")) {
                 assertThat(r.next()).isTrue();
