@@ -32,7 +32,7 @@ public final class Reports {
         RunResults results = RunResults.load(store, run);
         ReportData data = ReportData.of(results, options.analysis(), options.baselines());
         switch (format) {
-            case HTML -> new HtmlReport(options.embedLimit()).write(results, data, store::transcript, out);
+            case HTML -> new HtmlReport(options.embedLimit()).write(results, data, store, out);
             case CSV -> TableReport.csv(data, out);
             case JSON -> TableReport.json(data, out);
         }

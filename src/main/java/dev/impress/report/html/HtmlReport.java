@@ -2,7 +2,7 @@ package dev.impress.report.html;
 
 import dev.impress.report.ReportData;
 import dev.impress.report.RunResults;
-import dev.impress.transcript.TranscriptEntry;
+import dev.impress.store.TrialStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The self-contained HTML report: one file with inline CSS, inline SVG and one small inline
@@ -38,8 +37,8 @@ public final class HtmlReport {
         this(Embedding.DEFAULT.limit());
     }
 
-    /** Writes the page; {@code transcripts} reads a trial's transcript (only embedded trials are read). */
-    public void write(RunResults results, ReportData data, Function<String, List<TranscriptEntry>> transcripts, Writer writer) {
+    /** Writes the page; the embedded trials' rows, verdicts, scenarios and transcripts are read from {@code store}. */
+    public void write(RunResults results, ReportData data, TrialStore store, Writer writer) {
         HtmlOut out = new HtmlOut(writer);
         Map<String, List<String>> trialSets = new java.util.LinkedHashMap<>(ChurnSets.all(data));
         data.disagreements().forEach((cell, keys) -> trialSets.put("disagree/" + cell, keys));
@@ -80,7 +79,7 @@ public final class HtmlReport {
         out.raw("<div class=\"scroll\"><table><thead><tr><th>Trial</th><th>Scenario</th><th>Model</th><th>Condition</th><th>Epoch</th>"
                 + "<th>ES</th><th>RAI</th><th>RAC</th><th>RS</th><th id=\"trial-metric-head\"></th></tr></thead><tbody id=\"trial-rows\"></tbody></table></div>");
         out.raw("<button id=\"trial-more\" type=\"button\" hidden>Show all</button></section>\n");
-        new TrialDetailSection(results, transcripts).write(out, embedded);
+        new TrialDetailSection(store, results.simulated()).write(out, embedded);
         out.raw("</main>\n<script type=\"application/json\" id=\"trial-data\">");
         out.raw(TrialIndex.json(results, trialSets, scenarioSets, embedded));
         out.raw("</script>\n<script>").raw(SCRIPT).raw("</script>\n</body></html>\n");

@@ -2,14 +2,12 @@ package dev.impress.report.html;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.impress.json.Json;
-import dev.impress.report.RunResults;
 import dev.impress.store.TrialStore;
 import dev.impress.transcript.Event;
 import dev.impress.transcript.TranscriptEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The embedded trials: each in its own section, shown when its anchor is the URL fragment
@@ -17,25 +15,22 @@ import java.util.function.Function;
  * here except the labels is data written by models or scenario authors, and is escaped.
  */
 final class TrialDetailSection {
-    private final RunResults results;
-    private final Function<String, List<TranscriptEntry>> transcripts;
+    private final TrialStore store;
     private final boolean simulated;
 
-    TrialDetailSection(RunResults results, Function<String, List<TranscriptEntry>> transcripts) {
-        this.results = results;
-        this.transcripts = transcripts;
-        this.simulated = results.simulated();
+    TrialDetailSection(TrialStore store, boolean simulated) {
+        this.store = store;
+        this.simulated = simulated;
     }
 
+    /** Reads each trial's row, verdicts, scenario and transcript from the store as it writes it: one trial in memory at a time. */
     void write(HtmlOut out, Collection<String> keys) {
-        for (String key : keys) {
-            TrialStore.TrialRow t = results.trials().get(key);
-            if (t != null) trial(out, t);
-        }
+        store.forEachDetail(keys, d -> trial(out, d));
     }
 
-    private void trial(HtmlOut out, TrialStore.TrialRow t) {
-        JsonNode scenario = results.scenarios().get(t.scenarioHash());
+    private void trial(HtmlOut out, TrialStore.TrialDetail detail) {
+        TrialStore.TrialRow t = detail.trial();
+        JsonNode scenario = detail.scenario();
         String id = scenario == null ? t.scenarioHash() : scenario.path("id").asText();
         out.raw("<section class=\"trial\" id=\"trial-").text(TrialIndex.shortKey(t.key())).raw("\">");
         if (simulated) out.raw("<div class=\"simbanner\">SIMULATED run: this trial was produced by simulated models and measures nothing about any real model.</div>");
@@ -54,10 +49,10 @@ final class TrialDetailSection {
         if (t.error() != null) kv(out, "Error", t.error());
         kv(out, "Tokens and cost", t.inputTokens() + " in, " + t.outputTokens() + " out, $" + String.format(java.util.Locale.ROOT, "%.4f", t.costUsd()));
         out.raw("</table>");
-        verdicts(out, results.verdicts().getOrDefault(t.key(), Map.of()));
+        verdicts(out, detail.verdicts());
         if (scenario != null) scenario(out, scenario);
         out.raw("<h3>Transcript</h3>");
-        transcript(out, transcripts.apply(t.key()));
+        transcript(out, detail.transcript());
         out.raw("</section>\n");
     }
 
