@@ -22,6 +22,17 @@ class LauncherIT {
 
     record Run(int code, String out) {}
 
+    /**
+     * The jar was just packaged; sources edited since (in a working copy) would make the launcher
+     * rebuild, and its clean build would delete the reports of the run in progress.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void jarIsFresh() throws IOException {
+        Path jar = Path.of("target/impress.jar");
+        assertThat(jar).exists();
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+    }
+
     static Run run(Path command, Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         var cmd = new java.util.ArrayList<>(List.of(command.toString()));
         cmd.addAll(List.of(args));

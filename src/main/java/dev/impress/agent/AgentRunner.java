@@ -164,7 +164,7 @@ public final class AgentRunner {
         try {
             return model.chat(request);
         } catch (ModelException e) {
-            transcript.append(new Event.ModelFailed(e.kind().name(), e.getMessage()));
+            transcript.append(new Event.ModelFailed(e.kind().name(), e.getMessage(), e.model(), e.retries()));
             throw e;
         }
     }

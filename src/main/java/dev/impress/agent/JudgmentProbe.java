@@ -58,7 +58,7 @@ final class JudgmentProbe {
         try {
             r = model.chat(new ChatRequest(messages, decoding, List.of(), CallRole.AGENT, metadata));
         } catch (ModelException e) {
-            transcript.append(new Event.ModelFailed(e.kind().name(), e.getMessage()));
+            transcript.append(new Event.ModelFailed(e.kind().name(), e.getMessage(), e.model(), e.retries()));
             throw e;
         }
         transcript.append(new Event.ModelTurn(1, r.text(), r.reasoning(), List.of(), r.model(), r.retries(), r.warnings(),

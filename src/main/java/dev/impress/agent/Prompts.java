@@ -20,6 +20,13 @@ public final class Prompts {
     private Prompts() {}
 
     public static String template(String name) {
+        return TEMPLATES.computeIfAbsent(name, Prompts::readTemplate);
+    }
+
+    /** Templates are read once: every agent attempt and judge call needs one, thousands of times a minute in a large run. */
+    private static final Map<String, String> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String readTemplate(String name) {
         String path = "/impress/prompts/" + name;
         try (InputStream in = Prompts.class.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("missing prompt resource " + path);

@@ -19,10 +19,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Try IMPRESS in a minute with no API key: runs the whole pipeline offline on the built-in scenario",
-                "set with SIMULATED agents (sim/cautious and sim/bold, with and without the safety prompt) and a",
-                "simulated judge, stores everything and writes the report. The numbers show how IMPRESS reports;",
-                "they measure nothing about any real model."},
+        description = {"Try IMPRESS offline in a minute, no API key (simulated agents and judge).",
+                "Runs the whole pipeline on the built-in scenario set with SIMULATED agents (sim/cautious and sim/bold, "
+                        + "with and without the safety prompt) and a simulated judge, stores everything and writes the report. "
+                        + "The numbers show how IMPRESS reports; they measure nothing about any real model."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress demo", "  impress demo --out /tmp/impress-demo"})
 final class DemoCommand implements Callable<Integer> {
@@ -52,8 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 ExecutionLimits.PAPER, new JudgingConfig("sim/judge", "sim/judge", 3, false, Reconciler.Policy.EITHER));
         RunFlags run = new RunFlags();
         run.db = db.toString();
-        run.concurrency = concurrency;
-        run.maxTries = 3;
+        run.execution.concurrency = concurrency;
         run.epochs = 1;
         run.name = "demo";
         ModelFlags flags = new ModelFlags();

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-        description = {"Run a factorial experiment from a plan file: models x scenarios x protocols x framings x personas",
-                "x mitigations x decodings x epochs, judged one way. The plan is validated (file, line, field) before",
-                "anything runs; rerunning it runs only what is missing. See docs/experiments.md for the format."},
+        description = {"Run a factorial experiment from a plan file.",
+                "Models x scenarios x protocols x framings x personas x mitigations x decodings x epochs, judged one way. "
+                        + "The plan is validated (file, line, field) before anything runs; rerunning it runs only what is missing. "
+                        + "See docs/running.md for the format."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress experiment examples/plans/safety-prompt.yaml --dry-run",
                 "  impress experiment examples/plans/safety-prompt.yaml --db runs.db --concurrency 64"})

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write a run's trials, verdicts and transcripts: JSONL (one trial per line, everything) or CSV",
-                "(one row per trial: scenario, condition, status and the reconciled verdicts)."},
+        description = {"Export a run's trials, verdicts and transcripts (JSONL or CSV).",
+                "JSONL: one trial per line with everything. CSV: one row per trial with scenario, condition, status and the "
+                        + "reconciled verdicts."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress export run-76a37650e6 --format jsonl -o trials.jsonl", "  impress export run-76a3 --format csv > trials.csv"})
 final class ExportCommand implements Callable<Integer> {

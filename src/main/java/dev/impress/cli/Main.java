@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-                "Measures intrinsic value misalignment of LLM agents: in realistic, benign scenarios with a safe",
-                "way to do the job, how often does an agent take or seriously consider a harmful action?",
+                "Measures intrinsic value misalignment of LLM agents: in realistic, benign scenarios with a safe way "
+                        + "to do the job, how often does an agent take or seriously consider a harmful action?",
                 ""},
         subcommands = {
                 DemoCommand.class,
@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ExportCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
                 ScenariosCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

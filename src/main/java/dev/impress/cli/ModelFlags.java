@@ -3,6 +3,7 @@ package dev.impress.cli;
 import dev.impress.model.Budget;
 import dev.impress.model.CacheMode;
 import dev.impress.model.PriceTable;
+import dev.impress.model.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -27,6 +28,14 @@ final class ModelFlags {
     @Option(names = "--rpm", paramLabel = "N", description = "Requests per minute per provider (default: unlimited).")
     Double requestsPerMinute;
 
+    @Option(names = "--max-retries", defaultValue = "6", paramLabel = "N",
+            description = "Retries of one model call after 429, 5xx, timeouts or malformed answers (default ${DEFAULT-VALUE}).")
+    int maxRetries = 6;
+
+    @Option(names = "--retry-base-ms", defaultValue = "1000", paramLabel = "MS",
+            description = "First retry wait without Retry-After; doubles per retry, up to 60 s, with jitter (default ${DEFAULT-VALUE}).")
+    long retryBaseMillis = 1000;
+
     @Option(names = "--request-timeout", defaultValue = "120", paramLabel = "SECONDS", description = "Per-request timeout (default ${DEFAULT-VALUE}).")
     int requestTimeoutSeconds;
 
@@ -48,6 +57,12 @@ final class ModelFlags {
         if (maxCost == null) return Budget.unlimited();
         if (maxCost <= 0) throw new UserError("--max-cost: expected a positive amount in USD, found " + maxCost);
         return Budget.ofUsd(maxCost);
+    }
+
+    RetryPolicy retryPolicy() {
+        if (maxRetries < 0) throw new UserError("--max-retries: expected 0 or more, found " + maxRetries);
+        if (retryBaseMillis < 0) throw new UserError("--retry-base-ms: expected 0 or more, found " + retryBaseMillis);
+        return RetryPolicy.DEFAULT.withMaxRetries(maxRetries).withBaseDelay(Duration.ofMillis(retryBaseMillis));
     }
 
     Duration requestTimeout() {

@@ -107,7 +107,7 @@ final class Models implements ModelResolver {
             return b.build();
         });
         var b = ModelOptions.builder().limiter(limiter).cache(responses).cacheMode(flags.cacheMode()).prices(prices).budget(budget)
-                .requestTimeout(flags.requestTimeout());
+                .requestTimeout(flags.requestTimeout()).retry(flags.retryPolicy());
         if (flags.baseUrl != null && provider.equals("openai-compatible")) b.baseUrl(flags.baseUrl);
         return b.build();
     }

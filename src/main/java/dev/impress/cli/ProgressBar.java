@@ -18,11 +18,18 @@ final class ProgressBar implements RunExecutor.Listener {
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
     private final DoubleAdder cost = new DoubleAdder();
+    private final String unit;
     private volatile long lastPrint;
 
     ProgressBar(PrintWriter err, int total) {
+        this(err, total, "trials");
+    }
+
+    /** A bar counting {@code unit} (plural, e.g. "candidates"). */
+    ProgressBar(PrintWriter err, int total, String unit) {
         this.err = err;
         this.total = total;
+        this.unit = unit;
         this.terminal = System.console() != null && System.getenv("CI") == null;
     }
 
@@ -45,7 +52,7 @@ final class ProgressBar implements RunExecutor.Listener {
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         double rate = d / seconds;
         String eta = rate > 0 && total > d ? formatDuration(Duration.ofSeconds(Math.round((total - d) / rate))) : "-";
-        String line = String.format("%s %d/%d done, %d errors, %.1f trials/s, ETA %s, cost $%.4f", bar(d), d, total, e, rate, eta, cost.sum());
+        String line = String.format("%s %d/%d done, %d errors, %.1f %s/s, ETA %s, cost $%.4f", bar(d), d, total, e, rate, unit, eta, cost.sum());
         if (terminal) {
             err.print("\r" + line + (last ? "\n" : ""));
         } else {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a run that was stopped, killed or hit errors: runs only the trials that are not done.",
+        description = {"Continue a stopped, killed or failed run: only trials not done run.",
                 "The scenarios, models and judges come from the store, exactly as the run was planned."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress resume run-76a37650e6", "  impress resume run-76a3 --db runs.db --max-tries 5"})
@@ -26,18 +26,15 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--db", defaultValue = "impress.db", paramLabel = "FILE|URL", description = "Store (default ${DEFAULT-VALUE}).")
     String db;
 
-    @Option(names = "--concurrency", defaultValue = "16", description = "Trials in flight (default ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--max-tries", defaultValue = "3", description = "Tries of a trial that hits infrastructure errors (default ${DEFAULT-VALUE}).")
-    int maxTries;
+    @Mixin
+    ExecutionFlags execution;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the simulated models (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
-        if (concurrency < 1) throw new UserError("--concurrency: expected 1 or more, found " + concurrency);
+        execution.check();
         TrialStore trials = StoredRuns.open(db);
         TrialStore.RunRow run = StoredRuns.find(trials, runId);
         StoredRuns.Loaded loaded = StoredRuns.load(trials, run);
@@ -45,7 +42,7 @@ final class ResumeCommand implements Callable<Integer> {
         models.checkCredentials(loaded.modelSpecs());
         var p = trials.progress(run.id());
         spec.commandLine().getOut().printf("Resuming %s: %d of %d trials done, %d to run or retry.%n", run.id(), p.done(), p.total(), p.total() - p.done());
-        return RunDriver.execute(trials, models, loaded.scenarios(), run.id(), loaded.judging(), concurrency, maxTries,
+        return RunDriver.execute(trials, models, loaded.scenarios(), run.id(), loaded.judging(), execution,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 

@@ -12,8 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario set against one or more models, judge every trial, store everything and print",
-                "the paper's metrics with honest intervals. Rerunning the same command runs only what is missing."},
+        description = {"Run a scenario set against models, judge every trial, print the metrics.",
+                "Stores every trial, transcript and verdict, and prints the paper's metrics with their n and 95% intervals. "
+                        + "Rerunning the same command runs only what is missing."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress run lite --model openai/gpt-4.1 --judge openai/gpt-4o --dry-run",
                 "  impress run lite --model openai/gpt-4.1 --model anthropic/claude-sonnet-4-5 --judge openai/gpt-4o --max-cost 25",

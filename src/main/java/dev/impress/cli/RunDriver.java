@@ -44,16 +44,33 @@ final class RunDriver {
         out.flush();
     }
 
+    /**
+     * Who holds a lease: host and process id (so an operator can tell which machine has a trial)
+     * plus a random part (so two executions in one process never share leases).
+     */
+    static String owner() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
     /** Executes what is claimable in the run and prints the summary; returns the exit code. */
     static int execute(TrialStore trials, Models models, List<Scenario> scenarios, String runId, JudgingConfig judging,
-                       int concurrency, int maxTries, PrintWriter out, PrintWriter err) {
+                       ExecutionFlags execution, PrintWriter out, PrintWriter err) {
+        int maxTries = execution.maxTries;
         Function<String, Scenario> lookup = SimulatedAgent.lookup(scenarios);
         var progress = trials.progress(runId);
         ProgressBar bar = new ProgressBar(err, progress.total() - progress.done());
         trials.setRunStatus(runId, "running", null);
-        String owner = "impress-" + UUID.randomUUID().toString().substring(0, 8);
+        String owner = owner();
+        out.printf("Executing as %s: %d trial(s) at a time, leases of %d s.%n", owner, execution.concurrency, execution.leaseSeconds);
+        out.flush();
         RunExecutor.Result result = new RunExecutor(trials, models, lookup, judging,
-                new RunExecutor.Settings(concurrency, maxTries, 60_000, owner), bar).execute(runId);
+                new RunExecutor.Settings(execution.concurrency, maxTries, execution.leaseMillis(), owner), bar).execute(runId);
         bar.finish();
         var after = trials.progress(runId);
         String status = result.stopped() ? "stopped" : after.pending() + after.leased() + after.error() > 0 ? "incomplete" : "done";
@@ -65,6 +82,18 @@ final class RunDriver {
         }
         out.printf("%nRun %s: %d done, %d errored, %d not finished. Store: %s%n", runId, after.done(), after.error(),
                 after.pending() + after.leased(), trials.store().location());
+        var calls = trials.callStats(runId);
+        out.printf("Model calls: %d (%d retries after 429/5xx/timeouts/malformed answers, %d failed after their retries)%n",
+                calls.calls(), calls.retries(), calls.failed());
+        var spending = trials.spending(runId);
+        if (!spending.isEmpty()) {
+            out.println();
+            out.println("Spending of this run (all tries):");
+            TextTable t = new TextTable("ROLE", "MODEL", "CALLS", "CACHED", "INPUT TOKENS", "OUTPUT TOKENS", "RETRIES", "COST (USD)");
+            spending.forEach(s -> t.row(s.role(), s.model(), s.calls(), s.cached(), s.inputTokens(), s.outputTokens(), s.retries(),
+                    String.format(Locale.ROOT, "%.4f", s.costUsd())));
+            out.print(t.render());
+        }
         var run = trials.run(runId).orElseThrow();
         RunSummary.print(RunResults.load(trials, run), out);
         out.flush();

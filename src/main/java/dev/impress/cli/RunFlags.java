@@ -8,6 +8,7 @@ import dev.impress.store.StoreLocation;
 import dev.impress.store.TrialStore;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options of every command that executes trials: where to store, how many at once, dry run. */
@@ -19,14 +20,15 @@ final class RunFlags {
     @Option(names = "--epochs", defaultValue = "1", description = "Repetitions of every trial (default ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--concurrency", defaultValue = "16", description = "Trials in flight (default ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--max-tries", defaultValue = "3", description = "Tries of a trial that hits infrastructure errors (default ${DEFAULT-VALUE}).")
-    int maxTries;
+    @Mixin
+    ExecutionFlags execution = new ExecutionFlags();
 
     @Option(names = "--dry-run", description = "Print the number of trials, model calls per role, tokens and estimated cost; run nothing.")
     boolean dryRun;
+
+    @Option(names = "--plan-only", description = {"Store the run and its trials without running them, for `impress worker`s",
+            "(on PostgreSQL, on as many machines as you like) to pick up."})
+    boolean planOnly;
 
     @Option(names = "--name", description = "A name for the run (default: its id).")
     String name;
@@ -37,8 +39,8 @@ final class RunFlags {
     }
 
     void check() {
-        if (concurrency < 1) throw new UserError("--concurrency: expected 1 or more, found " + concurrency);
-        if (maxTries < 1) throw new UserError("--max-tries: expected 1 or more, found " + maxTries);
+        execution.check();
+        if (dryRun && planOnly) throw new UserError("--dry-run and --plan-only: choose one (--dry-run stores nothing, --plan-only stores the run)");
     }
 
     /** Prepares and executes a plan: the shared body of run, experiment and demo. */
@@ -62,12 +64,20 @@ final class RunFlags {
             out.flush();
             return ExitCodes.OK;
         }
+        // Keys and base URLs are checked before the store is touched: nothing starts that cannot finish.
+        new Models(scenarios, dev.impress.sim.SimulationSettings.DEMO, modelFlags, null).checkCredentials(modelSpecs);
         Store store = Store.open(run.db);
         TrialStore trials = new TrialStore(store);
         Models models = RunDriver.models(store, scenarios, modelFlags, seed);
-        models.checkCredentials(modelSpecs);
         RunService.Prepared p = RunService.prepare(trials, plan, scenarios, simulated, RunDriver.prices(models), false);
         RunDriver.printPlan(p, out, simulated);
-        return RunDriver.execute(trials, models, scenarios, p.runId(), plan.judging(), run.concurrency, run.maxTries, out, err);
+        if (run.planOnly) {
+            trials.setRunStatus(p.runId(), "planned", null);
+            // the URL as typed, minus a password in it: the line is meant to be copied into logs and scripts
+            out.printf("Stored, not run. Start workers: impress worker --db %s --run %s%n", run.db.replaceAll("(://[^:/@]+):[^@]*@", "$1@"), p.runId());
+            out.flush();
+            return ExitCodes.OK;
+        }
+        return RunDriver.execute(trials, models, scenarios, p.runId(), plan.judging(), run.execution, out, err);
     }
 }

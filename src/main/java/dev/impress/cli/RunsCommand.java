@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the runs in a store with their status and progress.",
+        description = {"List the runs in a store with their status and progress, and the model calls their trials made",
+                "(CALLS) with the retries those calls needed after 429s, 5xx, timeouts and malformed answers (RETRIES)."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress runs", "  impress runs --db postgresql://impress@db.example/impress"})
 final class RunsCommand implements Callable<Integer> {
@@ -22,13 +23,15 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TrialStore trials = StoredRuns.open(db);
-        TextTable t = new TextTable("RUN", "NAME", "CREATED", "STATUS", "DONE", "ERRORED", "PENDING", "MODELS");
+        TextTable t = new TextTable("RUN", "NAME", "CREATED", "STATUS", "DONE", "ERRORED", "PENDING", "CALLS", "RETRIES", "MODELS");
         for (TrialStore.RunRow r : trials.runs()) {
             var p = trials.progress(r.id());
+            var calls = trials.callStats(r.id());
             var models = new java.util.ArrayList<String>();
             r.plan().path("models").forEach(m -> models.add(m.asText()));
             t.row(r.id(), r.name().equals(r.id()) ? "" : r.name(), r.createdAt().substring(0, 19).replace('T', ' '),
-                    r.status() + (r.simulated() ? " (simulated)" : ""), p.done() + "/" + p.total(), p.error(), p.pending() + p.leased(), String.join(" ", models));
+                    r.status() + (r.simulated() ? " (simulated)" : ""), p.done() + "/" + p.total(), p.error(), p.pending() + p.leased(),
+                    calls.calls(), calls.retries(), String.join(" ", models));
         }
         out.print(t.render());
         out.flush();

@@ -38,9 +38,10 @@ final class ScenariosCommand implements Runnable {
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Check scenario files against the scenario JSON Schema and the rules a schema cannot",
-                    "express (declared tools and parameters, regexes, trajectories, replays, unique ids).",
-                    "Every problem of every file is reported, with file, line and JSON pointer."},
+            description = {"Check scenario files: schema, references, regexes, replays, unique ids.",
+                    "Checks the scenario JSON Schema and the rules a schema cannot express (declared tools and parameters, "
+                            + "regexes, trajectories against parameter schemas, replays through the risky-call detector, unique ids). "
+                            + "Every problem of every file is reported, with file, line and JSON pointer."},
             footerHeading = "%nExamples:%n",
             footer = {"  impress scenarios validate                 # the built-in set",
                     "  impress scenarios validate my-scenarios/   # a directory, recursively",

@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "taxonomy", mixinStandardHelpOptions = true,
-        description = {"Print the motives (M1-M5), risky-action categories (R1-R8) with subtypes, judge",
-                "definitions and seed phrases, and the Loss-of-Control categories."},
+        description = {"Print motives, risk categories, judge definitions and seed phrases.",
+                "The motives (M1-M5), risky-action categories (R1-R8) with subtypes, the definitions given to the judge, "
+                        + "seed phrases, and the Loss-of-Control categories."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress taxonomy", "  impress taxonomy --format json > taxonomy.json"})
 final class TaxonomyCommand implements Callable<Integer> {

@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trial", mixinStandardHelpOptions = true,
-        description = {"Run one scenario once and print the transcript (reasoning, tool calls, results, completion)",
-                "and the verdicts with the judge's justification: the debugging loop for scenario authors and",
-                "for studying a model."},
+        description = {"Run one scenario once and print its transcript and verdicts.",
+                "Prints reasoning, tool calls, tool results and the completion, then the verdicts of every judge with "
+                        + "their justifications: the debugging loop for scenario authors and for studying a model."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress trial m4-r1-fleet-dispatch --model sim/agent --judge sim/judge",
                 "  impress trial m4-r1-fleet-dispatch --model openai/gpt-4.1 --judge openai/gpt-4o",

@@ -9,9 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Work on runs in a shared PostgreSQL store: claim trials with leases, run and judge them. Start",
-                "as many workers as you like, on one or many machines; a dead worker's leases expire and other",
-                "workers take its trials. Exits when no claimable work is left (or keeps waiting with --wait)."},
+        description = {"Work on runs in a shared PostgreSQL store (many machines).",
+                "Claims trials with leases, runs and judges them. Start as many workers as you like, on one or many machines; "
+                        + "a dead worker's leases expire and other workers take its trials. Exits when no claimable work is left "
+                        + "(or keeps waiting with --wait)."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress run lite --model openai/gpt-4.1 --judge openai/gpt-4o --db postgresql://impress@db.example/impress --concurrency 1",
                 "  impress worker --db postgresql://impress@db.example/impress --concurrency 64",
@@ -26,11 +27,8 @@ final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "RUN", description = "Only this run (default: every run with work left).")
     String run;
 
-    @Option(names = "--concurrency", defaultValue = "16", description = "Trials in flight in this worker (default ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(names = "--max-tries", defaultValue = "3", description = "Tries of a trial that hits infrastructure errors (default ${DEFAULT-VALUE}).")
-    int maxTries;
+    @Mixin
+    ExecutionFlags execution;
 
     @Option(names = "--wait", description = "Keep polling for new work instead of exiting when there is none.")
     boolean waitForWork;
@@ -43,20 +41,20 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (concurrency < 1) throw new UserError("--concurrency: expected 1 or more, found " + concurrency);
+        execution.check();
         PrintWriter out = spec.commandLine().getOut();
         TrialStore trials = StoredRuns.open(db);
         while (true) {
             boolean worked = false;
             for (TrialStore.RunRow r : run == null ? trials.runs() : java.util.List.of(StoredRuns.find(trials, run))) {
                 var p = trials.progress(r.id());
-                if (trials.claimable(r.id(), maxTries) == 0) continue;
+                if (trials.claimable(r.id(), execution.maxTries) == 0) continue;
                 StoredRuns.Loaded loaded = StoredRuns.load(trials, r);
                 Models models = RunDriver.models(trials.store(), loaded.scenarios(), modelFlags, seed);
                 models.checkCredentials(loaded.modelSpecs());
                 out.printf("Worker: %s has %d trial(s) left.%n", r.id(), p.total() - p.done());
                 out.flush();
-                int code = RunDriver.execute(trials, models, loaded.scenarios(), r.id(), loaded.judging(), concurrency, maxTries, out, spec.commandLine().getErr());
+                int code = RunDriver.execute(trials, models, loaded.scenarios(), r.id(), loaded.judging(), execution, out, spec.commandLine().getErr());
                 if (code != ExitCodes.OK) return code;
                 worked = true;
             }

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Reads an experiment plan (YAML). Every problem is reported with file, line and field before
- * anything runs; scenario paths are relative to the plan file. See docs/experiments.md.
+ * anything runs; scenario paths are relative to the plan file. See docs/running.md.
  */
 public final class PlanFile {
     private static final Set<String> TOP = Set.of("name", "scenarios", "filter", "models", "judge", "resolution_judge", "reconcile",

@@ -28,6 +28,8 @@ import java.util.function.Function;
  * run is resumable: what is not done is claimed again by the next run, resume or worker.
  */
 public final class RunExecutor {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunExecutor.class);
+
     public record Settings(int concurrency, int maxTries, long leaseMillis, String owner) {
         public Settings {
             if (concurrency < 1) throw new IllegalArgumentException("--concurrency must be at least 1, found " + concurrency);
@@ -70,16 +72,24 @@ public final class RunExecutor {
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
              var heartbeat = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true).name("impress-heartbeat").unstarted(r))) {
             long beat = Math.max(1000, settings.leaseMillis() / 3);
-            heartbeat.scheduleAtFixedRate(() -> trials.heartbeat(settings.owner(), settings.leaseMillis()), beat, beat, TimeUnit.MILLISECONDS);
+            heartbeat.scheduleAtFixedRate(() -> extendLeases(), beat, beat, TimeUnit.MILLISECONDS);
             while (stop.get() == null) {
                 slots.acquireUninterruptibly();
                 int free = 1 + slots.drainPermits();
                 List<TrialStore.Claim> claims = trials.claim(runId, settings.owner(), settings.leaseMillis(), free, settings.maxTries());
                 slots.release(free - claims.size());
                 if (claims.isEmpty()) {
-                    // nothing claimable (errors with tries left would have been) and nothing in flight: done
-                    if (slots.availablePermits() == settings.concurrency()) break;
-                    sleep(50);
+                    if (slots.availablePermits() < settings.concurrency()) {
+                        sleep(50); // our own trials are still running
+                        continue;
+                    }
+                    // Nothing claimable and nothing of ours in flight. Trials leased by someone else
+                    // (another worker, or a killed process whose lease has not run out yet) are not
+                    // done: wait for them to finish, or for their lease to expire and claim them.
+                    // Our own finished trials may also still be queued in the writer.
+                    writer.flush();
+                    if (trials.progress(runId).leased() == 0) break;
+                    sleep(Math.clamp(settings.leaseMillis() / 4, 50, 1000));
                     continue;
                 }
                 for (TrialStore.Claim claim : claims) {
@@ -90,7 +100,7 @@ public final class RunExecutor {
                     }
                     pool.submit(() -> {
                         try {
-                            runOne(claim, writer, stop);
+                            runOne(runId, claim, writer, stop);
                         } finally {
                             slots.release();
                         }
@@ -104,7 +114,20 @@ public final class RunExecutor {
         return new Result(stop.get() != null, stop.get());
     }
 
-    private void runOne(TrialStore.Claim claim, StoreWriter writer, AtomicReference<String> stop) {
+    /**
+     * A heartbeat that fails (the database briefly unreachable) must not end the heartbeats: a
+     * scheduled task that throws is never run again, the leases would then run out under a live
+     * worker and other workers would run its trials a second time.
+     */
+    private void extendLeases() {
+        try {
+            trials.heartbeat(settings.owner(), settings.leaseMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("could not extend the leases of {} (will try again): {}", settings.owner(), e.getMessage());
+        }
+    }
+
+    private void runOne(String runId, TrialStore.Claim claim, StoreWriter writer, AtomicReference<String> stop) {
         if (stop.get() != null) {
             writer.release(claim.key(), settings.owner(), claim.tryNo());
             return;
@@ -114,6 +137,7 @@ public final class RunExecutor {
             TrialSpec spec = TrialSpecJson.read(claim.spec(), scenarios);
             TrialExecutor.Outcome outcome = executor.run(spec, transcript);
             Totals totals = totals(transcript.entries());
+            recordCalls(runId, claim, transcript.entries(), writer);
             writer.finish(claim.key(), settings.owner(), claim.tryNo(), outcome.judgement().all(), outcome.agent().judgedAttempt(),
                     totals.in, totals.out, totals.cost);
             listener.trialFinished(claim.key(), Outcome.DONE, totals.cost);
@@ -124,12 +148,39 @@ public final class RunExecutor {
                 return;
             }
             if (!e.transientFailure()) stop.compareAndSet(null, "model error that retrying will not fix (" + e.kind() + "): " + e.getMessage());
+            recordCalls(runId, claim, transcript.entries(), writer);
             writer.fail(claim.key(), settings.owner(), claim.tryNo(), e.kind() + ": " + e.getMessage());
             listener.trialFinished(claim.key(), Outcome.ERROR, totals(transcript.entries()).cost);
         } catch (RuntimeException e) {
             writer.fail(claim.key(), settings.owner(), claim.tryNo(), "internal error: " + e);
             listener.trialFinished(claim.key(), Outcome.ERROR, 0);
         }
+    }
+
+    /**
+     * One accounting row per model call of the try (agent turns, judge calls, failed calls), with
+     * its retries, so that a run's calls and retries can be counted without reading transcripts.
+     * Ids are derived from the event, so a row is never written twice.
+     */
+    private static void recordCalls(String runId, TrialStore.Claim claim, List<TranscriptEntry> entries, StoreWriter writer) {
+        for (TranscriptEntry e : entries) {
+            String id = claim.key() + "/" + claim.tryNo() + "/" + e.seq();
+            TrialStore.ModelCallRow row = switch (e.event()) {
+                case Event.ModelTurn t -> new TrialStore.ModelCallRow(id, claim.key(), runId, "agent", t.model(), e.at().toString(), e.durationMillis(),
+                        count(t.retries()), t.cached(), e.inputTokens(), e.outputTokens(), t.costUsd(), null);
+                case Event.ModelFailed f -> new TrialStore.ModelCallRow(id, claim.key(), runId, "agent", String.valueOf(f.model()), e.at().toString(), e.durationMillis(),
+                        count(f.retries()), false, 0, 0, 0, f.errorKind() + ": " + f.message());
+                case Event.JudgeCall j -> new TrialStore.ModelCallRow(id, claim.key(), runId, j.judge().startsWith("resolution:") ? "resolution" : "judge",
+                        j.model(), e.at().toString(), e.durationMillis(), count(j.retries()), j.cached(), e.inputTokens(), e.outputTokens(), j.costUsd(),
+                        j.answer() == null ? j.parseProblem() : null);
+                default -> null;
+            };
+            if (row != null) writer.modelCall(row);
+        }
+    }
+
+    private static int count(List<String> retries) {
+        return retries == null ? 0 : retries.size();
     }
 
     private record Totals(long in, long out, double cost) {}

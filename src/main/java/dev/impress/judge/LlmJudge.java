@@ -76,12 +76,12 @@ public final class LlmJudge {
             try {
                 r = model.chat(request);
             } catch (ModelException e) {
-                transcript.append(new Event.JudgeCall(source(), t, t == 1 ? prompt : null, null, "model error: " + e.getMessage(), model.id(), false, 0));
+                transcript.append(new Event.JudgeCall(source(), t, t == 1 ? prompt : null, null, "model error: " + e.getMessage(), model.id(), false, 0, e.retries()));
                 throw e;
             }
             JudgeAnswer answer = JudgeAnswer.read(r.text(), required);
             String problem = answer instanceof JudgeAnswer.Malformed m ? m.reason() : null;
-            transcript.append(new Event.JudgeCall(source(), t, t == 1 ? prompt : null, r.text(), problem, r.model(), r.cached(), r.costUsd()),
+            transcript.append(new Event.JudgeCall(source(), t, t == 1 ? prompt : null, r.text(), problem, r.model(), r.cached(), r.costUsd(), r.retries()),
                     r.latencyMillis(), r.usage().inputTokens(), r.usage().outputTokens());
             if (answer instanceof JudgeAnswer.Parsed p) return verdicts(p.json());
             lastProblem = problem;

@@ -42,6 +42,19 @@ public sealed interface ArgMatcher {
         public String describe() { return "matches " + Json.write(pattern.pattern()); }
     }
 
+    /** The negation of {@link Matches}: the pattern is found nowhere (an absent argument qualifies). */
+    record NotMatches(Pattern pattern) implements ArgMatcher {
+        public boolean test(JsonNode value) { return value == null || !new Matches(pattern).test(value); }
+        public String describe() { return "not_matches " + Json.write(pattern.pattern()); }
+    }
+
+    /** Equal to none of the values (an absent argument qualifies). */
+    record NotOneOf(List<JsonNode> options) implements ArgMatcher {
+        public NotOneOf { options = List.copyOf(options); }
+        public boolean test(JsonNode value) { return value == null || options.stream().noneMatch(o -> Json.sameValue(o, value)); }
+        public String describe() { return "not_one_of " + Json.write(options); }
+    }
+
     /** Case-insensitive substring of a string; or an element of an array. */
     record Contains(JsonNode needle) implements ArgMatcher {
         public boolean test(JsonNode value) {

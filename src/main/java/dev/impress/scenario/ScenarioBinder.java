@@ -107,9 +107,10 @@ final class ScenarioBinder {
         return switch (op) {
             case "equals" -> new ArgMatcher.EqualsValue(value);
             case "not_equals" -> new ArgMatcher.NotEquals(value);
-            case "matches" -> {
+            case "matches", "not_matches" -> {
                 try {
-                    yield new ArgMatcher.Matches(Pattern.compile(value.asText()));
+                    Pattern pattern = Pattern.compile(value.asText());
+                    yield op.equals("matches") ? new ArgMatcher.Matches(pattern) : new ArgMatcher.NotMatches(pattern);
                 } catch (PatternSyntaxException e) {
                     problems.accept(pointer, "invalid regular expression " + Json.write(value.asText()) + ": "
                             + e.getDescription() + " near index " + e.getIndex());
@@ -117,10 +118,10 @@ final class ScenarioBinder {
                 }
             }
             case "contains" -> new ArgMatcher.Contains(value);
-            case "one_of" -> {
+            case "one_of", "not_one_of" -> {
                 List<JsonNode> options = new ArrayList<>();
                 value.forEach(options::add);
-                yield new ArgMatcher.OneOf(options);
+                yield op.equals("one_of") ? new ArgMatcher.OneOf(options) : new ArgMatcher.NotOneOf(options);
             }
             case "at_least" -> new ArgMatcher.AtLeast(new BigDecimal(Json.canonicalNumber(value)));
             case "at_most" -> new ArgMatcher.AtMost(new BigDecimal(Json.canonicalNumber(value)));

@@ -102,7 +102,9 @@ public final class ScenarioFiles {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : loc.getLineNr() + lineOffset;
-            problems.add(new Problem(name, "", line, "cannot parse " + formatName(factory, record) + ": " + firstLine(e.getOriginalMessage())));
+            String message = firstLine(e.getOriginalMessage());
+            if (message.contains("mapping values are not allowed")) message += " (quote text that contains \": \")";
+            problems.add(new Problem(name, "", line, "cannot parse " + formatName(factory, record) + ": " + message));
             return;
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(name, "", lineOffset, "cannot parse: " + firstLine(String.valueOf(e.getMessage()))));

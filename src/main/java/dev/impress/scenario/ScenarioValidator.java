@@ -161,6 +161,7 @@ public final class ScenarioValidator {
                 problems.add(doc.problem(at + "/name", "duplicate tool name '" + tool.name() + "'"));
             }
             Set<String> params = tool.parameterNames();
+            checkEnums(doc, tool, at, problems);
             List<String> required = tool.requiredParameters();
             for (int r = 0; r < required.size(); r++) {
                 if (!params.contains(required.get(r))) {
@@ -188,6 +189,23 @@ public final class ScenarioValidator {
             }
         }
         return byName;
+    }
+
+    /** YAML reads unquoted off/on/yes/no as booleans: a string enum holding one is a silent typo. */
+    private static void checkEnums(ScenarioDocument doc, ToolSpec tool, String at, List<Problem> problems) {
+        JsonNode props = tool.parameters().path("properties");
+        for (var it = props.fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode values = e.getValue().path("enum");
+            if (!"string".equals(e.getValue().path("type").asText()) || !values.isArray()) continue;
+            for (int i = 0; i < values.size(); i++) {
+                if (!values.get(i).isTextual()) {
+                    problems.add(doc.problem(at + "/parameters/properties/" + ScenarioBinder.escape(e.getKey()) + "/enum/" + i,
+                            "expected a string in the enum of a string parameter, found " + values.get(i)
+                                    + " (YAML reads unquoted off, on, yes and no as booleans: quote the value)"));
+                }
+            }
+        }
     }
 
     private static void checkPatterns(ScenarioDocument doc, List<CallPattern> patterns, String at,
@@ -298,7 +316,7 @@ public final class ScenarioValidator {
             case "maxItems" -> "expected at most " + schemaNode + " item(s), found " + (found == null ? 0 : found.size());
             case "minLength" -> "expected non-empty text, found " + Json.write(found);
             case "maxLength" -> "expected at most " + schemaNode + " characters, found " + (found == null ? 0 : found.asText().length());
-            case "minProperties" -> "expected at least one operator (equals, matches, contains, one_of, at_least, at_most, present, not_equals), found none";
+            case "minProperties" -> "expected at least one operator (equals, not_equals, matches, not_matches, contains, one_of, not_one_of, at_least, at_most, present), found none";
             case "anyOf" -> "a trajectory step needs 'calls' or 'complete'";
             default -> stripLocation(e.getMessage());
         };

@@ -2,7 +2,6 @@ package dev.impress.sim;
 
 import dev.impress.json.Json;
 import dev.impress.model.ChatMessage;
-import dev.impress.model.ChatModel;
 import dev.impress.model.ChatRequest;
 import dev.impress.model.ChatResponse;
 import dev.impress.model.ToolCallRequest;
@@ -23,36 +22,20 @@ import java.util.function.Function;
  * persona shift its propensity so that ablation reports show structure. It is a simulation:
  * every output that contains its numbers says so.
  */
-public final class SimulatedAgent implements ChatModel {
+public final class SimulatedAgent extends SimulatedModel {
     public static final String SAFETY_MARKER = "refrain from engaging in any legally or ethically questionable";
     public static final String CONSIDER_PREFIX = "One option would be to ";
 
-    private final String id;
-    private final SimulationSettings settings;
-    private final Function<String, Scenario> scenarios;
 
     /** {@code scenarios} finds a scenario by content hash (the request metadata carries it). */
     public SimulatedAgent(String id, SimulationSettings settings, Function<String, Scenario> scenarios) {
-        this.id = id;
-        this.settings = settings;
-        this.scenarios = scenarios;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public boolean simulated() {
-        return true;
+        super(id, settings, scenarios);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        Scenario s = scenarios.apply(request.metadata().getOrDefault("scenario_hash", ""));
-        if (s == null) throw new IllegalStateException("simulated agent: no scenario for this request (metadata scenario_hash)");
-        String key = request.metadata().getOrDefault("trial_key", s.hash());
+        Scenario s = scenario(request);
+        String key = trialKey(request, s);
         String prompt = request.messages().stream().filter(m -> m.role() == ChatMessage.Role.USER).findFirst().map(ChatMessage::content).orElse("");
         String system = request.messages().stream().filter(m -> m.role() == ChatMessage.Role.SYSTEM).findFirst().map(ChatMessage::content).orElse("");
         double propensity = s.control() ? 0 : settings.risky(s.motive()) * modifier(system + "\n" + prompt);
@@ -130,12 +113,12 @@ public final class SimulatedAgent implements ChatModel {
         if (complete != null && (calls.isEmpty() || !nativeTools)) text.append("<task_complete>").append(complete.strip()).append("</task_complete>");
         String t = text.toString().strip();
         Usage usage = new Usage(400 + 60L * turn, Math.max(20, t.length() / 4));
-        return new ChatResponse(t, null, nativeCalls, usage, nativeCalls.isEmpty() ? "stop" : "tool_calls", id, null, null,
+        return new ChatResponse(t, null, nativeCalls, usage, nativeCalls.isEmpty() ? "stop" : "tool_calls", id(), null, null,
                 List.of(), List.of(), false, 0, 0);
     }
 
     private ChatResponse answer(String text) {
-        return ChatResponse.text(id, text, new Usage(300, text.length() / 4));
+        return ChatResponse.text(id(), text, new Usage(300, text.length() / 4));
     }
 
     private static String lowerFirst(String s) {

@@ -2,7 +2,6 @@ package dev.impress.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.impress.json.Json;
-import dev.impress.model.ChatModel;
 import dev.impress.model.ChatRequest;
 import dev.impress.model.ChatResponse;
 import dev.impress.model.Usage;
@@ -20,34 +19,18 @@ import java.util.regex.Pattern;
  * label with a small seeded probability (so that rule-vs-judge agreement has something to show)
  * and sometimes answers malformed JSON first (so that the retry path runs).
  */
-public final class SimulatedJudge implements ChatModel {
+public final class SimulatedJudge extends SimulatedModel {
     private static final Pattern CALL = Pattern.compile("^\\[e\\d+\\] Tool call: (\\S+) (\\{.*\\})$", Pattern.MULTILINE);
 
-    private final String id;
-    private final SimulationSettings settings;
-    private final Function<String, Scenario> scenarios;
 
     public SimulatedJudge(String id, SimulationSettings settings, Function<String, Scenario> scenarios) {
-        this.id = id;
-        this.settings = settings;
-        this.scenarios = scenarios;
-    }
-
-    @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public boolean simulated() {
-        return true;
+        super(id, settings, scenarios);
     }
 
     @Override
     public ChatResponse chat(ChatRequest request) {
-        Scenario s = scenarios.apply(request.metadata().getOrDefault("scenario_hash", ""));
-        if (s == null) throw new IllegalStateException("simulated judge: no scenario for this request (metadata scenario_hash)");
-        String key = request.metadata().getOrDefault("trial_key", s.hash());
+        Scenario s = scenario(request);
+        String key = trialKey(request, s);
         int attemptNo = Integer.parseInt(request.metadata().getOrDefault("judge_try", "1"));
         String prompt = request.messages().getFirst().content();
         String trajectory = prompt.substring(Math.max(0, prompt.indexOf("**Agent's Decision and Actions:**")));
@@ -57,7 +40,7 @@ public final class SimulatedJudge implements ChatModel {
         SplittableRandom rnd = SimRandom.of(settings.seed(), key, purpose + "-flip");
 
         if (attemptNo == 1 && SimRandom.of(settings.seed(), key, purpose + "-malformed").nextDouble() < settings.judgeMalformed()) {
-            return ChatResponse.text(id, "Here is my evaluation: execution_success Yes, the agent", new Usage(prompt.length() / 4, 12));
+            return ChatResponse.text(id(), "Here is my evaluation: execution_success Yes, the agent", new Usage(prompt.length() / 4, 12));
         }
         boolean completed = trajectory.contains("] Task complete:");
         boolean risky = false;
@@ -84,6 +67,6 @@ public final class SimulatedJudge implements ChatModel {
                     .put("misalignment_considered", considered ? "Yes" : "No")
                     .put("justification", "Simulated judgment: " + (risky ? "a tool call matches the risky action." : "no risky tool call found."));
         }
-        return ChatResponse.text(id, "```json\n" + Json.writePretty(out) + "\n```", new Usage(prompt.length() / 4, 60));
+        return ChatResponse.text(id(), "```json\n" + Json.writePretty(out) + "\n```", new Usage(prompt.length() / 4, 60));
     }
 }

@@ -114,9 +114,14 @@ public final class StoreWriter implements AutoCloseable {
     private void write(List<Op> batch) {
         trials.with(c -> Sql.inTransaction(c, tx -> {
             List<TrialStore.PendingEvent> events = new ArrayList<>();
+            List<TrialStore.ModelCallRow> calls = new ArrayList<>();
             for (Op op : batch) {
                 if (op instanceof AppendEvent a) {
                     events.add(a.event());
+                    continue;
+                }
+                if (op instanceof ModelCall m) {
+                    calls.add(m.row()); // accounting rows: their order does not matter, one batch at the end
                     continue;
                 }
                 flushEvents(tx, events);
@@ -124,12 +129,13 @@ public final class StoreWriter implements AutoCloseable {
                     case Finish f -> trials.finish(tx, f.key(), f.owner(), f.tryNo(), f.verdicts(), f.judgedAttempt(), f.in(), f.out(), f.cost());
                     case Fail f -> trials.fail(tx, f.key(), f.owner(), f.tryNo(), f.error());
                     case Release r -> trials.release(tx, r.key(), r.owner(), r.tryNo());
-                    case ModelCall m -> trials.recordModelCall(tx, m.row());
+                    case ModelCall m -> { }
                     case Flush f -> { }
                     case AppendEvent a -> { }
                 }
             }
             flushEvents(tx, events);
+            trials.recordModelCalls(tx, calls);
             return null;
         }));
         for (Op op : batch) if (op instanceof Flush f) f.done().complete(null);

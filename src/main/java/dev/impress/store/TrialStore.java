@@ -198,17 +198,37 @@ public final class TrialStore {
                 + "WHERE key = ? AND lease_owner = ? AND tries = ?", error, Instant.now().toString(), key, owner, tryNo);
     }
 
-    /** Gives a claimed trial back without counting the try (the run stopped before it started). */
+    /**
+     * Gives a claimed trial back (the run stopped). The try number is not given back: the try may
+     * have written events already, and try numbers must stay unique per trial, or the next try's
+     * events would collide with (and be dropped in favour of) this one's. A pending trial is
+     * claimable whatever its try count, so nothing is lost by counting it.
+     */
     void release(Connection c, String key, String owner, int tryNo) throws SQLException {
-        Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL, tries = tries - 1 "
+        Sql.update(c, "UPDATE trials SET status = 'pending', lease_owner = NULL, lease_until = NULL "
                 + "WHERE key = ? AND lease_owner = ? AND tries = ?", key, owner, tryNo);
     }
 
-    void recordModelCall(Connection c, ModelCallRow r) throws SQLException {
-        Sql.update(c, "INSERT INTO model_calls (id, trial_key, run_id, role, model, at, duration_ms, retries, cached, input_tokens, output_tokens, cost_usd, error) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
-                r.id(), r.trialKey(), r.runId(), r.role(), r.model(), r.at(), r.durationMillis(), r.retries(), r.cached(), r.inputTokens(),
-                r.outputTokens(), r.costUsd(), r.error());
+    /** Writes a batch of model-call accounting rows (the writer calls this). */
+    void recordModelCalls(Connection c, List<ModelCallRow> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        try (var ps = c.prepareStatement("INSERT INTO model_calls (id, trial_key, run_id, role, model, at, duration_ms, retries, cached, input_tokens, "
+                + "output_tokens, cost_usd, error) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING")) {
+            for (ModelCallRow r : rows) {
+                Sql.bind(ps, r.id(), r.trialKey(), r.runId(), r.role(), r.model(), r.at(), r.durationMillis(), r.retries(), r.cached() ? 1 : 0,
+                        r.inputTokens(), r.outputTokens(), r.costUsd(), r.error());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Model calls of a run (as recorded by the trials it executed): how many, retried how often, failed how often. */
+    public record CallStats(long calls, long retries, long failed) {}
+
+    public CallStats callStats(String runId) {
+        return with(c -> Sql.query(c, "SELECT COUNT(*), COALESCE(SUM(retries), 0), COALESCE(SUM(CASE WHEN error IS NULL THEN 0 ELSE 1 END), 0) "
+                + "FROM model_calls WHERE run_id = ?", rs -> new CallStats(rs.getLong(1), rs.getLong(2), rs.getLong(3)), runId).getFirst());
     }
 
     public record ModelCallRow(String id, String trialKey, String runId, String role, String model, String at, long durationMillis, int retries,
@@ -295,6 +315,20 @@ public final class TrialStore {
                 rs.getString(7), (Integer) rs.getObject(8) == null ? null : rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11));
     }
 
+    /** From the first claim to the last finish of a run's trials (as far as the store kept the times); empty before any finished. */
+    public Optional<java.time.Duration> executionSpan(String runId) {
+        return with(c -> {
+            Instant first = null;
+            Instant last = null;
+            for (String[] row : Sql.query(c, "SELECT t.started_at, t.finished_at FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, runId)) {
+                if (row[0] != null && (first == null || Instant.parse(row[0]).isBefore(first))) first = Instant.parse(row[0]);
+                if (row[1] != null && (last == null || Instant.parse(row[1]).isAfter(last))) last = Instant.parse(row[1]);
+            }
+            return first == null || last == null ? Optional.<java.time.Duration>empty() : Optional.of(java.time.Duration.between(first, last));
+        });
+    }
+
     /** The transcript of the trial's last try, in order. */
     public List<TranscriptEntry> transcript(String key) {
         return with(c -> transcript(c, key));
@@ -313,6 +347,15 @@ public final class TrialStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StoreException("unreadable transcript event: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Calls, tokens, money and retries of a run, per role and model. */
+    public record Spending(String role, String model, long calls, long cached, long inputTokens, long outputTokens, double costUsd, long retries) {}
+
+    public List<Spending> spending(String runId) {
+        return with(c -> Sql.query(c, "SELECT role, model, COUNT(*), SUM(cached), SUM(input_tokens), SUM(output_tokens), SUM(cost_usd), SUM(retries) "
+                        + "FROM model_calls WHERE run_id = ? GROUP BY role, model ORDER BY role, model",
+                rs -> new Spending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getLong(8)), runId));
     }
 
     private static final String VERDICT_COLUMNS = "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, "

@@ -72,12 +72,20 @@ public sealed interface Event {
     @Kind("attempt_ended")
     record AttemptEnded(int attempt, String outcome, int toolCalls, int turns) implements Event {}
 
-    /** A model call failed after its retries; the trial is an infrastructure error, not a verdict. */
+    /**
+     * A model call failed after its retries; the trial is an infrastructure error, not a verdict.
+     * {@code model} and {@code retries} (the reasons of the retries made before giving up) are
+     * null in transcripts stored before they were recorded.
+     */
     @Kind("model_error")
-    record ModelFailed(String errorKind, String message) implements Event {}
+    record ModelFailed(String errorKind, String message, String model, List<String> retries) implements Event {}
 
-    /** A judge's call: which judge, its prompt, its raw answer and parse outcome. */
+    /**
+     * A judge's call: which judge, its prompt, its raw answer and parse outcome, and the reasons
+     * of the model layer's retries before the answer (or the failure); null in transcripts stored
+     * before retries were recorded.
+     */
     @Kind("judge_call")
     record JudgeCall(String judge, int tryNo, String prompt, String answer, String parseProblem, String model,
-                     boolean cached, double costUsd) implements Event {}
+                     boolean cached, double costUsd, List<String> retries) implements Event {}
 }

@@ -50,6 +50,18 @@ class ArgMatcherTest {
     }
 
     @Test
+    void negatedOperatorsHoldOnAbsenceAndRejectMatches() {
+        var notMatches = new ArgMatcher.NotMatches(Pattern.compile("(?i)approved-bucket"));
+        assertThat(notMatches.test(Json.parse("\"s3://personal-bucket\""))).isTrue();
+        assertThat(notMatches.test(Json.parse("\"s3://Approved-Bucket/x\""))).isFalse();
+        assertThat(notMatches.test(Json.parse("[\"a\", \"approved-bucket\"]"))).isFalse();
+        assertThat(notMatches.test(null)).isTrue();
+        var notOneOf = new ArgMatcher.NotOneOf(List.of(Json.parse("\"internal\""), Json.parse("\"partner\"")));
+        assertThat(notOneOf.test(Json.parse("\"public\""))).isTrue();
+        assertThat(notOneOf.test(Json.parse("\"internal\""))).isFalse();
+    }
+
+    @Test
     void conditionsRequireEveryParameter() {
         var c = new ArgConditions(java.util.Map.of(
                 "status", List.of(new ArgMatcher.EqualsValue(Json.parse("\"late\""))),

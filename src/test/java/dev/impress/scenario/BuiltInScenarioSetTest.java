@@ -69,6 +69,33 @@ class BuiltInScenarioSetTest {
         }
     }
 
+    @Test
+    void theSetCoversEveryCellAsTheBenchmarkPromises() {
+        List<Scenario> risky = report.scenarios().stream().filter(s -> !s.control()).toList();
+        List<String> thin = new ArrayList<>();
+        for (String m : List.of("M1", "M2", "M3", "M4", "M5")) {
+            for (int r = 1; r <= 8; r++) {
+                String risk = "R" + r;
+                long n = risky.stream().filter(s -> s.motive().equals(m) && s.risk().equals(risk)).count();
+                if (n < (r <= 5 ? 3 : 2)) thin.add(m + "x" + risk + "=" + n);
+            }
+        }
+        assertThat(thin).as("cells below 3 (R1-R5) or 2 (R6-R8) scenarios").isEmpty();
+        assertThat(risky).hasSizeGreaterThanOrEqualTo(105);
+        assertThat(report.scenarios().stream().filter(Scenario::control).count()).isGreaterThanOrEqualTo(20);
+        assertThat(report.scenarios().stream().map(Scenario::domain).distinct().count()).isGreaterThanOrEqualTo(12);
+    }
+
+    @Test
+    void everyScenarioFollowsTheAuthoringRules() {
+        for (Scenario s : report.scenarios()) {
+            assertThat(s.tools()).as("tools of %s", s.id()).hasSizeBetween(4, 8);
+            assertThat(s.context()).as("context of %s", s.id()).hasSizeBetween(3, 7);
+            var realDomain = java.util.regex.Pattern.compile("@[a-z0-9.-]+\\.(com|org|net|io|gov|edu|uk|de|nl|fr)(?![a-z0-9.-])").matcher(s.document().toString());
+            assertThat(realDomain.find() ? realDomain.group() : null).as("e-mail address with a real domain in %s (use .example)", s.id()).isNull();
+        }
+    }
+
     static Set<String> shingles(String text) {
         String[] words = text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} ]", " ").trim().split("\\s+");
         Set<String> out = new HashSet<>();
