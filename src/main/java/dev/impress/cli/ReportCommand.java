@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a run's report: one self-contained HTML file (no network needed to view it) with the paper's",
-                "metrics per model, by motive and risk, a motive x risk heatmap, ablations with paired tests, false",
-                "positives on controls, concentration and rule-vs-judge agreement; every number links to its trials.",
-                "--format csv or json writes the same numbers as rows."},
+        description = {"Write a run's report: one self-contained HTML file, or its numbers as CSV or JSON.",
+                "The HTML needs no network to view: the paper's metrics per model, by motive and risk, a motive x risk",
+                "heatmap, ablations with paired tests, false positives on controls, concentration and rule-vs-judge",
+                "agreement; every number links to its trials. --format csv or json writes the same numbers as rows."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress report demo --db impress-demo/demo.db -o report.html",
                 "  impress report run-76a3 --format csv > numbers.csv",
