@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "Output file; '-' for standard output (default: report.html for html, standard output otherwise).")
     String output;
 
-    @Option(names = "--embed", defaultValue = "300", paramLabel = "N",
+    @Option(names = "--embed", defaultValue = "" + dev.impress.report.html.HtmlReport.DEFAULT_EMBED, paramLabel = "N",
             description = "Trials whose scenario, transcript and verdicts are embedded in the HTML (default ${DEFAULT-VALUE}; disagreements, churn and risky trials first).")
     int embed;
 

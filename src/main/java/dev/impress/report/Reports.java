@@ -23,7 +23,7 @@ public final class Reports {
 
     /** What a report shows beyond the run itself. */
     public record Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit) {
-        public static final Options DEFAULT = new Options(AnalysisOptions.DEFAULT, Map.of(), 300);
+        public static final Options DEFAULT = new Options(AnalysisOptions.DEFAULT, Map.of(), HtmlReport.DEFAULT_EMBED);
     }
 
     private Reports() {}

@@ -305,11 +305,6 @@ public final class TrialStore {
                 }, runId).size());
     }
 
-    /** One trial by its full key. */
-    public Optional<TrialRow> trial(String key) {
-        return with(c -> Sql.query(c, TRIAL_COLUMNS + "WHERE t.key = ?", TrialStore::trialRow, key).stream().findFirst());
-    }
-
     private static TrialRow trialRow(java.sql.ResultSet rs) throws SQLException {
         return new TrialRow(rs.getString(1), rs.getString(2), rs.getString(3), Json.parse(rs.getString(4)), rs.getString(5), rs.getInt(6),
                 rs.getString(7), (Integer) rs.getObject(8) == null ? null : rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11));
@@ -388,11 +383,6 @@ public final class TrialStore {
                     each.accept(new VerdictLabels(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
                     return null;
                 }, runId).size());
-    }
-
-    /** One trial's verdict rows by source. */
-    public Map<String, JsonNode> verdictsOf(String key) {
-        return with(c -> verdictsOf(c, key));
     }
 
     private static Map<String, JsonNode> verdictsOf(Connection c, String key) throws SQLException {

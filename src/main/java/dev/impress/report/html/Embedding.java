@@ -14,7 +14,8 @@ import java.util.Set;
  * sample of the rest ({@code sample} of them) so that ordinary trials can be read too.
  */
 record Embedding(int limit, int sample) {
-    public static final Embedding DEFAULT = new Embedding(300, 30);
+    /** Ordinary trials sampled so that not only the unusual ones can be read. */
+    static final int SAMPLE = 30;
 
     Embedding {
         if (limit < 0) throw new IllegalArgumentException("--embed: expected 0 or more, found " + limit);

@@ -26,15 +26,18 @@ public final class HtmlReport {
     private static final String CSS = resource("report.css");
     private static final String SCRIPT = resource("trials.js");
 
+    /** Trials embedded by default: enough for every disagreement and risky trial of a few-thousand-trial run, about 6-15 MB. */
+    public static final int DEFAULT_EMBED = 300;
+
     private final Embedding embedding;
 
     /** @param embedLimit how many trials get their transcript embedded (the most informative first) */
     public HtmlReport(int embedLimit) {
-        this.embedding = new Embedding(embedLimit, Math.min(Embedding.DEFAULT.sample(), embedLimit));
+        this.embedding = new Embedding(embedLimit, Math.min(Embedding.SAMPLE, embedLimit));
     }
 
     public HtmlReport() {
-        this(Embedding.DEFAULT.limit());
+        this(DEFAULT_EMBED);
     }
 
     /** Writes the page; the embedded trials' rows, verdicts, scenarios and transcripts are read from {@code store}. */
