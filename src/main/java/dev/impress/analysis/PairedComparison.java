@@ -87,6 +87,7 @@ public final class PairedComparison {
         int outside = 0;
         int bothYes = 0, yesToNo = 0, noToYes = 0, bothNo = 0;
         ClusterTable.Builder clusters = new ClusterTable.Builder(3);
+        List<DiscordantPair> discordant = new java.util.ArrayList<>();
         for (var entry : byKeyA.entrySet()) {
             TrialOutcome ta = entry.getValue();
             TrialOutcome tb = byKeyB.remove(entry.getKey());
@@ -103,8 +104,13 @@ public final class PairedComparison {
                 boolean ya = x == Tally.HIT;
                 boolean yb = y == Tally.HIT;
                 if (ya && yb) bothYes++;
-                else if (ya) yesToNo++;
-                else if (yb) noToYes++;
+                else if (ya) {
+                    yesToNo++;
+                    discordant.add(new DiscordantPair(ta.trialKey(), tb.trialKey(), true));
+                } else if (yb) {
+                    noToYes++;
+                    discordant.add(new DiscordantPair(ta.trialKey(), tb.trialKey(), false));
+                }
                 else bothNo++;
                 String scenario = ta.scenarioHash();
                 clusters.add(scenario, A, ya ? 1 : 0, 1);
@@ -124,7 +130,7 @@ public final class PairedComparison {
         double difference = pairs == 0 ? Double.NaN : (double) (noToYes - yesToNo) / pairs;
         Interval differenceInterval = boot[DIFFERENCE] == null ? new Interval(-1, 1) : boot[DIFFERENCE].clamp(-1, 1);
         return new PairedResult(metric, churn, rateA, rateB, difference, differenceInterval,
-                McNemar.exact(yesToNo, noToYes), new PairExclusions(onlyInA, onlyInB, errored, unjudged, outside));
+                McNemar.exact(yesToNo, noToYes), new PairExclusions(onlyInA, onlyInB, errored, unjudged, outside), discordant);
     }
 
     private static Map<Object, TrialOutcome> index(Collection<TrialOutcome> trials, Function<TrialOutcome, Object> key,

@@ -10,7 +10,13 @@ package dev.impress.analysis;
  *                   difference, within [-1, 1]
  * @param mcnemar    exact test of "no change" on the discordant pairs
  * @param excluded   what could not be paired or counted
+ * @param discordant the pairs behind {@code churn.yesToNo()} and {@code churn.noToYes()}, in
+ *                   pairing order
  */
 public record PairedResult(Metric metric, Churn churn, Rate rateA, Rate rateB, double difference,
-                           Interval differenceInterval, McNemarResult mcnemar, PairExclusions excluded) {
+                           Interval differenceInterval, McNemarResult mcnemar, PairExclusions excluded,
+                           java.util.List<DiscordantPair> discordant) {
+    public PairedResult {
+        discordant = java.util.List.copyOf(discordant);
+    }
 }

@@ -1,14 +1,10 @@
 package dev.impress.cli;
 
-/** CSV cell quoting (RFC 4180). */
+/** CSV cell quoting (RFC 4180): the report package's, so that every CSV quotes alike. */
 final class Csv {
     private Csv() {}
 
     static String cell(String value) {
-        if (value == null) return "";
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return "\"" + value.replace("\"", "\"\"") + "\"";
-        }
-        return value;
+        return dev.impress.report.Csv.cell(value);
     }
 }

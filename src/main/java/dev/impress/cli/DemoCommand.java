@@ -5,7 +5,9 @@ import dev.impress.experiment.JudgingConfig;
 import dev.impress.experiment.Plan;
 import dev.impress.judge.Reconciler;
 import dev.impress.model.Decoding;
+import dev.impress.report.Reports;
 import dev.impress.scenario.Scenario;
+import dev.impress.store.TrialStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,6 +62,14 @@ final class DemoCommand implements Callable<Integer> {
         List<String> specs = List.of("sim/cautious", "sim/bold", "sim/judge");
         int code = RunFlags.launch(plan, scenarios, specs, flags, run, 2026, stdout, err);
         stdout.printf("%nThe store is %s. Next: impress runs --db %s%n", db, db);
+        if (code == ExitCodes.OK) {
+            Path report = out.resolve("report.html");
+            TrialStore trials = StoredRuns.open(db.toString());
+            try (var w = Files.newBufferedWriter(report, java.nio.charset.StandardCharsets.UTF_8)) {
+                Reports.write(trials, StoredRuns.find(trials, "demo"), Reports.Format.HTML, Reports.Options.DEFAULT, w);
+            }
+            stdout.printf("The report is %s (open it in a browser; it needs no network).%n", report.toAbsolutePath());
+        }
         stdout.flush();
         return code;
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 WorkerCommand.class,
                 RunsCommand.class,
                 ExportCommand.class,
+                ReportCommand.class,
                 GenerateCommand.class,
                 ScenariosCommand.class,
                 BenchCommand.class,

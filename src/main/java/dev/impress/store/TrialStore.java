@@ -272,11 +272,42 @@ public final class TrialStore {
         });
     }
 
+    private static final String TRIAL_COLUMNS = "SELECT t.key, t.scenario_hash, t.agent_model, t.spec, t.status, t.tries, t.error, t.judged_attempt, "
+            + "t.input_tokens, t.output_tokens, t.cost_usd FROM trials t ";
+
     public List<TrialRow> trials(String runId) {
-        return with(c -> Sql.query(c, "SELECT t.key, t.scenario_hash, t.agent_model, t.spec, t.status, t.tries, t.error, t.judged_attempt, "
-                        + "t.input_tokens, t.output_tokens, t.cost_usd FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key",
-                rs -> new TrialRow(rs.getString(1), rs.getString(2), rs.getString(3), Json.parse(rs.getString(4)), rs.getString(5), rs.getInt(6),
-                        rs.getString(7), (Integer) rs.getObject(8) == null ? null : rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11)), runId));
+        return with(c -> Sql.query(c, TRIAL_COLUMNS + "JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key",
+                TrialStore::trialRow, runId));
+    }
+
+    /**
+     * A run's trials in key order, handed over one at a time: a report over a big run keeps what
+     * it needs of each trial, not every row with its spec.
+     */
+    public void forEachTrial(String runId, java.util.function.Consumer<TrialRow> each) {
+        with(c -> Sql.query(c, TRIAL_COLUMNS + "JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key", rs -> {
+            each.accept(trialRow(rs));
+            return null;
+        }, runId).size());
+    }
+
+    /** A trial's condition and status from the indexed columns (no spec parsed): what an analysis groups by. */
+    public record TrialCondition(String key, String scenarioHash, String agentModel, String status, String protocol, String framing,
+                                 String persona, String mitigation, String decoding, int epoch) {}
+
+    /** A run's trials as {@link TrialCondition}s in key order, handed over one at a time. */
+    public void forEachTrialCondition(String runId, java.util.function.Consumer<TrialCondition> each) {
+        with(c -> Sql.query(c, "SELECT t.key, t.scenario_hash, t.agent_model, t.status, t.protocol, t.framing, t.persona, t.mitigation, t.decoding, t.epoch "
+                + "FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key", rs -> {
+                    each.accept(new TrialCondition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                    return null;
+                }, runId).size());
+    }
+
+    private static TrialRow trialRow(java.sql.ResultSet rs) throws SQLException {
+        return new TrialRow(rs.getString(1), rs.getString(2), rs.getString(3), Json.parse(rs.getString(4)), rs.getString(5), rs.getInt(6),
+                rs.getString(7), (Integer) rs.getObject(8) == null ? null : rs.getInt(8), rs.getLong(9), rs.getLong(10), rs.getDouble(11));
     }
 
     /** From the first claim to the last finish of a run's trials (as far as the store kept the times); empty before any finished. */
@@ -295,10 +326,14 @@ public final class TrialStore {
 
     /** The transcript of the trial's last try, in order. */
     public List<TranscriptEntry> transcript(String key) {
-        return with(c -> Sql.query(c, "SELECT seq, attempt, at, duration_ms, input_tokens, output_tokens, body FROM events WHERE trial_key = ? "
+        return with(c -> transcript(c, key));
+    }
+
+    private static List<TranscriptEntry> transcript(Connection c, String key) throws SQLException {
+        return Sql.query(c, "SELECT seq, attempt, at, duration_ms, input_tokens, output_tokens, body FROM events WHERE trial_key = ? "
                         + "AND try_no = (SELECT MAX(try_no) FROM events WHERE trial_key = ?) ORDER BY seq",
                 rs -> new TranscriptEntry(rs.getInt(1), rs.getInt(2), Instant.parse(rs.getString(3)), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        readEvent(rs.getString(7))), key, key));
+                        readEvent(rs.getString(7))), key, key);
     }
 
     private static Event readEvent(String json) {
@@ -318,25 +353,86 @@ public final class TrialStore {
                 rs -> new Spending(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getDouble(7), rs.getLong(8)), runId));
     }
 
+    private static final String VERDICT_COLUMNS = "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, "
+            + "v.resolution_success, v.unjudged_reason, v.decided_by, v.justification, v.evidence FROM verdicts v ";
+
     /** The stored verdict rows of a run's trials, keyed by trial then source. */
     public Map<String, Map<String, JsonNode>> verdicts(String runId) {
-        return with(c -> {
-            Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
-            Sql.query(c, "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, v.resolution_success, "
-                            + "v.unjudged_reason, v.decided_by, v.justification, v.evidence FROM verdicts v JOIN run_trials r ON r.trial_key = v.trial_key "
-                            + "WHERE r.run_id = ? ORDER BY v.trial_key, v.source",
-                    rs -> {
-                        var o = Json.object();
-                        o.put("source", rs.getString(2)).put("execution_success", rs.getString(3)).put("risky_action_taken", rs.getString(4))
-                                .put("risky_action_considered", rs.getString(5)).put("resolution_success", rs.getString(6))
-                                .put("unjudged_reason", rs.getString(7)).put("decided_by", rs.getString(8)).put("justification", rs.getString(9));
-                        String ev = rs.getString(10);
-                        if (ev != null) o.set("evidence", Json.parse(ev));
-                        out.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>()).put(rs.getString(2), o);
-                        return null;
-                    }, runId);
-            return out;
+        Map<String, Map<String, JsonNode>> out = new LinkedHashMap<>();
+        forEachVerdict(runId, (key, row) -> out.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(row.path("source").asText(), row));
+        return out;
+    }
+
+    /** A run's verdict rows in (trial key, source) order, handed over one at a time with their trial key. */
+    public void forEachVerdict(String runId, java.util.function.BiConsumer<String, JsonNode> each) {
+        with(c -> Sql.query(c, VERDICT_COLUMNS + "JOIN run_trials r ON r.trial_key = v.trial_key WHERE r.run_id = ? ORDER BY v.trial_key, v.source",
+                rs -> {
+                    each.accept(rs.getString(1), verdictRow(rs));
+                    return null;
+                }, runId).size());
+    }
+
+    /** The labels of one verdict row (yes, no, unjudged or null), without justification or evidence. */
+    public record VerdictLabels(String trialKey, String source, String executionSuccess, String riskyTaken, String riskyConsidered,
+                                String resolutionSuccess) {}
+
+    /** A run's verdict labels in (trial key, source) order, handed over one at a time. */
+    public void forEachVerdictLabels(String runId, java.util.function.Consumer<VerdictLabels> each) {
+        with(c -> Sql.query(c, "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, v.resolution_success "
+                + "FROM verdicts v JOIN run_trials r ON r.trial_key = v.trial_key WHERE r.run_id = ? ORDER BY v.trial_key, v.source", rs -> {
+                    each.accept(new VerdictLabels(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                    return null;
+                }, runId).size());
+    }
+
+    private static Map<String, JsonNode> verdictsOf(Connection c, String key) throws SQLException {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        Sql.query(c, VERDICT_COLUMNS + "WHERE v.trial_key = ? ORDER BY v.source", rs -> out.put(rs.getString(2), verdictRow(rs)), key);
+        return out;
+    }
+
+    /** Everything stored about one trial: its row, verdicts by source, scenario document and transcript. */
+    public record TrialDetail(TrialRow trial, Map<String, JsonNode> verdicts, JsonNode scenario, List<TranscriptEntry> transcript) {}
+
+    /**
+     * The details of these trials, read on one connection and handed over one at a time (a
+     * report embeds a few hundred; opening a connection per query would dominate). Unknown
+     * keys are skipped.
+     */
+    public void forEachDetail(Collection<String> keys, java.util.function.Consumer<TrialDetail> each) {
+        with(c -> {
+            for (String key : keys) {
+                Optional<TrialRow> t = Sql.query(c, TRIAL_COLUMNS + "WHERE t.key = ?", TrialStore::trialRow, key).stream().findFirst();
+                if (t.isEmpty()) continue;
+                JsonNode doc = Sql.query(c, "SELECT document FROM scenarios WHERE hash = ?", rs -> Json.parse(rs.getString(1)), t.get().scenarioHash())
+                        .stream().findFirst().orElse(null);
+                each.accept(new TrialDetail(t.get(), verdictsOf(c, key), doc, transcript(c, key)));
+            }
+            return null;
         });
+    }
+
+    private static JsonNode verdictRow(java.sql.ResultSet rs) throws SQLException {
+        var o = Json.object();
+        o.put("source", rs.getString(2)).put("execution_success", rs.getString(3)).put("risky_action_taken", rs.getString(4))
+                .put("risky_action_considered", rs.getString(5)).put("resolution_success", rs.getString(6))
+                .put("unjudged_reason", rs.getString(7)).put("decided_by", rs.getString(8)).put("justification", rs.getString(9));
+        String ev = rs.getString(10);
+        if (ev != null) o.set("evidence", Json.parse(ev));
+        return o;
+    }
+
+    /** A scenario's indexed columns, without its document. */
+    public record ScenarioRow(String hash, String id, String motive, String risk, String riskSubtype, String domain, boolean control) {}
+
+    /** The scenarios of a run's trials by hash, in one query (no documents parsed). */
+    public Map<String, ScenarioRow> scenarioRows(String runId) {
+        Map<String, ScenarioRow> out = new LinkedHashMap<>();
+        with(c -> Sql.query(c, "SELECT DISTINCT s.hash, s.id, s.motive, s.risk, s.risk_subtype, s.domain, s.control FROM scenarios s "
+                        + "JOIN trials t ON t.scenario_hash = s.hash JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY s.hash",
+                rs -> out.put(rs.getString(1), new ScenarioRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getInt(7) == 1)), runId));
+        return out;
     }
 
     /** Scenario documents by hash, as stored (the exact scenarios that were run). */

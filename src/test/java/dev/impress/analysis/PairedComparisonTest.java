@@ -89,6 +89,18 @@ class PairedComparisonTest {
     }
 
     @Test
+    void discordantPairsNameTheTrialsBehindTheChurn() {
+        var data = safetyPrompt();
+        PairedResult r = new PairedComparison().compare(data.get(0), data.get(1), Metric.RAIR_ALL);
+        assertThat(r.discordant()).hasSize(52);
+        assertThat(r.discordant().stream().filter(DiscordantPair::yesToNo)).hasSize(r.churn().becameSafe());
+        // scenario s80 was safe without the prompt and risky with it
+        assertThat(r.discordant()).contains(new DiscordantPair("s80/gpt-4.1/0", "s80/gpt-4.1/0", false))
+                .contains(new DiscordantPair("s50/gpt-4.1/0", "s50/gpt-4.1/0", true))
+                .noneMatch(p -> p.trialA().equals("s10/gpt-4.1/0"));
+    }
+
+    @Test
     void comparesAFactorAcrossModelsPairingEverythingElse() {
         List<TrialOutcome> trials = new ArrayList<>();
         for (String model : List.of("gpt", "claude")) {

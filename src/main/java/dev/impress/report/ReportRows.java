@@ -1,0 +1,87 @@
+package dev.impress.report;
+
+import dev.impress.analysis.AgreementResult;
+import dev.impress.analysis.Cell;
+import dev.impress.analysis.ConcentrationResult;
+import dev.impress.analysis.ControlSummary;
+import dev.impress.analysis.Metric;
+import dev.impress.analysis.Metrics;
+import dev.impress.analysis.PairedResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** All numbers of a {@link ReportData} as {@link ReportRow}s, in the order of the HTML report. */
+public final class ReportRows {
+    private ReportRows() {}
+
+    public static List<ReportRow> of(ReportData d) {
+        List<ReportRow> rows = new ArrayList<>();
+        d.byModel().forEach((model, m) -> metrics(rows, "by_model", model, "", m));
+        if (d.byModel().size() > 1) metrics(rows, "by_model", "all models", "", d.overall());
+        cells(rows, "model_by_motive", d.byModelAndMotive());
+        cells(rows, "model_by_risk", d.byModelAndRisk());
+        cells(rows, "motive_by_risk", d.byMotiveAndRisk());
+        for (Ablation a : d.ablations()) {
+            String section = "ablation:" + a.factor();
+            a.byModelAndLevel().forEach((cell, m) -> metrics(rows, section, cell.row(), cell.column(), m));
+            for (Ablation.Comparison c : a.comparisons()) {
+                String sub = c.level() + " vs " + a.baseline();
+                paired(rows, "paired:" + a.factor(), c.modelLabel(), sub, c.rair());
+                rows.add(ReportRow.value("paired:" + a.factor(), c.modelLabel(), sub, "RAIR-all McNemar p (Holm)", c.rairHolmP(), null));
+                paired(rows, "paired:" + a.factor(), c.modelLabel(), sub, c.racr());
+            }
+        }
+        for (Map.Entry<String, ControlSummary> e : d.controls().entrySet()) {
+            ControlSummary c = e.getValue();
+            rows.add(ReportRow.count("controls", e.getKey(), "", "trials", c.trials()));
+            rows.add(ReportRow.rate("controls", e.getKey(), "", "false positive (took or considered)", c.falsePositive()));
+            rows.add(ReportRow.rate("controls", e.getKey(), "", "took risky action", c.tookRisky()));
+            rows.add(ReportRow.rate("controls", e.getKey(), "", "ESR", c.esr()));
+        }
+        ConcentrationResult c = d.concentration();
+        rows.add(ReportRow.count("concentration", "", "", "scenarios", c.scenarios()));
+        rows.add(ReportRow.rate("concentration", "", "", "scenarios with no risky action", c.neverRisky()));
+        rows.add(ReportRow.count("concentration", "", "", "undetermined scenarios", c.undetermined()));
+        rows.add(ReportRow.count("concentration", "", "", "risky trials", c.riskyTrials()));
+        rows.add(ReportRow.value("concentration", "", "", "top 10% share", c.top10Share(), null));
+        rows.add(ReportRow.value("concentration", "", "", "top 20% share", c.top20Share(), null));
+        for (ScenarioRisk s : d.scenarioRisks()) {
+            rows.add(ReportRow.count("scenario_risk", s.scenarioId(), s.motive() + "/" + s.risk(), "risky trials", s.risky()));
+            rows.add(ReportRow.count("scenario_risk", s.scenarioId(), s.motive() + "/" + s.risk(), "trials", s.trials()));
+        }
+        for (Map.Entry<String, AgreementResult> e : d.agreement().entrySet()) {
+            AgreementResult a = e.getValue();
+            String field = e.getKey();
+            rows.add(ReportRow.rate("agreement", "rule vs judge", field, "percent agreement", a.percentAgreement()));
+            rows.add(ReportRow.value("agreement", "rule vs judge", field, "Cohen's kappa", a.kappa().value(), a.kappa().interval()));
+            rows.add(ReportRow.count("agreement", "rule vs judge", field, "judge yes, rule yes", a.matrix().bothYes()));
+            rows.add(ReportRow.count("agreement", "rule vs judge", field, "judge yes, rule no", a.matrix().aYesBNo()));
+            rows.add(ReportRow.count("agreement", "rule vs judge", field, "judge no, rule yes", a.matrix().aNoBYes()));
+            rows.add(ReportRow.count("agreement", "rule vs judge", field, "judge no, rule no", a.matrix().bothNo()));
+            rows.add(ReportRow.count("agreement", "rule vs judge", field, "excluded", a.excluded()));
+        }
+        return rows;
+    }
+
+    private static void cells(List<ReportRow> rows, String section, Map<Cell, Metrics> cells) {
+        cells.forEach((cell, m) -> metrics(rows, section, cell.row(), cell.column(), m));
+    }
+
+    private static void metrics(List<ReportRow> rows, String section, String group, String subgroup, Metrics m) {
+        rows.add(ReportRow.count(section, group, subgroup, "trials", m.trials()));
+        for (Metric metric : Metric.values()) rows.add(ReportRow.rate(section, group, subgroup, metric.label(), m.get(metric)));
+    }
+
+    private static void paired(List<ReportRow> rows, String section, String group, String sub, PairedResult r) {
+        String m = r.metric().label();
+        rows.add(ReportRow.count(section, group, sub, m + " pairs", r.churn().pairs()));
+        rows.add(ReportRow.rate(section, group, sub, m + " baseline", r.rateA()));
+        rows.add(ReportRow.rate(section, group, sub, m + " level", r.rateB()));
+        rows.add(ReportRow.value(section, group, sub, m + " difference", r.difference(), r.differenceInterval()));
+        rows.add(ReportRow.value(section, group, sub, m + " McNemar p", r.mcnemar().pValue(), null));
+        rows.add(ReportRow.count(section, group, sub, m + " became safe", r.churn().becameSafe()));
+        rows.add(ReportRow.count(section, group, sub, m + " became risky", r.churn().becameRisky()));
+        rows.add(ReportRow.count(section, group, sub, m + " excluded", r.excluded().total()));
+    }
+}
