@@ -27,19 +27,28 @@ final class ClusterBootstrap {
         int[] valid = new int[stats];
         if (clusters > 0) {
             SplittableRandom random = new SplittableRandom(seed);
+            // One contiguous array (numerator, denominator interleaved per statistic): the inner
+            // loop runs resamples x clusters times and is the report's hottest code.
+            long[] flat = new long[clusters * stats * 2];
+            for (int c = 0; c < clusters; c++) {
+                for (int s = 0; s < stats; s++) {
+                    flat[(c * stats + s) * 2] = table.numerators[c][s];
+                    flat[(c * stats + s) * 2 + 1] = table.denominators[c][s];
+                }
+            }
+            long[] sums = new long[stats * 2];
             long[] num = new long[stats];
             long[] den = new long[stats];
+            int width = stats * 2;
             for (int b = 0; b < resamples; b++) {
-                Arrays.fill(num, 0);
-                Arrays.fill(den, 0);
+                Arrays.fill(sums, 0);
                 for (int i = 0; i < clusters; i++) {
-                    int c = random.nextInt(clusters);
-                    long[] cn = table.numerators[c];
-                    long[] cd = table.denominators[c];
-                    for (int s = 0; s < stats; s++) {
-                        num[s] += cn[s];
-                        den[s] += cd[s];
-                    }
+                    int base = random.nextInt(clusters) * width;
+                    for (int j = 0; j < width; j++) sums[j] += flat[base + j];
+                }
+                for (int s = 0; s < stats; s++) {
+                    num[s] = sums[s * 2];
+                    den[s] = sums[s * 2 + 1];
                 }
                 for (int s = 0; s < stats; s++) {
                     if (den[s] > 0) values[s][valid[s]++] = (double) num[s] / den[s];

@@ -17,6 +17,7 @@ import dev.impress.analysis.PairedResult;
 import dev.impress.analysis.TrialOutcome;
 import dev.impress.store.TrialStore;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,18 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
         Baselines.checkFactors(baselines, varying);
         Breakdowns b = new Breakdowns(options);
         List<TrialOutcome> scenarios = all.stream().filter(t -> !t.control()).toList();
-        SortedMap<String, Metrics> byModel = b.byModel(all);
-        List<Ablation> ablations = new ArrayList<>();
-        for (String factor : varying) ablations.add(ablation(b, new PairedComparison(options), scenarios, factor, baselines));
+        // The tables are independent pure computations (bootstraps dominate): compute them side by
+        // side. Every interval is seeded, so the result is the same as computing them in turn.
+        var byModel = async(() -> b.byModel(all));
+        var overall = async(() -> b.overall(all));
+        var byMotive = async(() -> b.byModelAndMotive(all));
+        var byRisk = async(() -> b.byModelAndRisk(all));
+        var heatmap = async(() -> b.byMotiveAndRisk(all));
+        var controls = async(() -> b.controlsByModel(all));
+        var concentration = async(() -> Concentration.of(all, options.confidence()));
+        var agreement = async(() -> Agreement.byField(results.ruleVsJudge(), options.confidence()));
+        List<CompletableFuture<Ablation>> ablationTasks = new ArrayList<>();
+        for (String factor : varying) ablationTasks.add(async(() -> ablation(b, new PairedComparison(options), scenarios, factor, baselines)));
         Map<String, List<String>> disagreements = new TreeMap<>();
         for (LabelPair p : results.ruleVsJudge()) {
             if (p.judge().judged() && p.human().judged() && p.judge() != p.human()) {
@@ -57,11 +67,15 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                 disagreements.computeIfAbsent(p.field() + cell, _ -> new ArrayList<>()).add(p.trialKey());
             }
         }
+        List<Ablation> ablations = ablationTasks.stream().map(CompletableFuture::join).toList();
         return new ReportData(results.run(), results.simulated(), all.size(), (int) all.stream().filter(TrialOutcome::errored).count(),
-                results.unfinished(), all.stream().map(TrialOutcome::model).distinct().sorted().toList(), b.overall(all), byModel,
-                b.byModelAndMotive(all), b.byModelAndRisk(all), b.byMotiveAndRisk(all), List.copyOf(ablations), b.controlsByModel(all),
-                Concentration.of(all, options.confidence()), scenarioRisks(scenarios),
-                Agreement.byField(results.ruleVsJudge(), options.confidence()), disagreements, options);
+                results.unfinished(), all.stream().map(TrialOutcome::model).distinct().sorted().toList(), overall.join(), byModel.join(),
+                byMotive.join(), byRisk.join(), heatmap.join(), List.copyOf(ablations), controls.join(),
+                concentration.join(), scenarioRisks(scenarios), agreement.join(), disagreements, options);
+    }
+
+    private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work);
     }
 
     public boolean hasControls() {
