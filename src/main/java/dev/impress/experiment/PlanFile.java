@@ -6,13 +6,13 @@ import dev.impress.agent.ExecutionLimits;
 import dev.impress.json.Json;
 import dev.impress.judge.Reconciler;
 import dev.impress.model.Decoding;
+import dev.impress.scenario.FieldChecker;
 import dev.impress.scenario.LineIndex;
 import dev.impress.scenario.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -47,7 +47,7 @@ public final class PlanFile {
         }
         LineIndex lines = LineIndex.of(Json.YAML.getFactory(), text, 0);
         List<Problem> problems = new ArrayList<>();
-        Checker c = new Checker(name, lines, problems);
+        Checker c = new Checker(new FieldChecker(name, lines, problems));
         if (root == null || !root.isObject()) {
             problems.add(new Problem(name, "", 1, "expected a plan (a mapping with models, scenarios, factors...)"));
             return new Read(null, problems);
@@ -128,38 +128,22 @@ public final class PlanFile {
         return values.stream().map(v -> v.toUpperCase(Locale.ROOT)).toList();
     }
 
-    /** Field checks that collect problems instead of throwing. */
-    private record Checker(String file, LineIndex lines, List<Problem> problems) {
+    /** The plan-specific checks, on top of the shared field checks. */
+    private record Checker(FieldChecker fields) {
         void problem(String pointer, String message) {
-            problems.add(new Problem(file, pointer, lines.line(pointer), message));
+            fields.problem(pointer, message);
         }
 
         void known(JsonNode node, String pointer, Set<String> allowed) {
-            if (!node.isObject()) {
-                problem(pointer, "expected a mapping");
-                return;
-            }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!allowed.contains(k)) problem(pointer + "/" + k, "unknown field '" + k + "'; expected one of " + new java.util.TreeSet<>(allowed));
-            }
+            fields.known(node, pointer, allowed);
         }
 
         List<String> strings(JsonNode root, String pointer, List<String> otherwise) {
-            JsonNode n = root.at(pointer);
-            if (n.isMissingNode() || n.isNull()) return otherwise;
-            if (n.isTextual()) return List.of(n.asText());
-            if (!n.isArray()) {
-                problem(pointer, "expected a list of strings");
-                return otherwise == null ? List.of() : otherwise;
-            }
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < n.size(); i++) {
-                if (!n.get(i).isTextual()) problem(pointer + "/" + i, "expected a string, found " + n.get(i));
-                else out.add(n.get(i).asText());
-            }
-            if (out.isEmpty() && otherwise != null) problem(pointer, "expected at least one value");
-            return out;
+            return fields.strings(root, pointer, otherwise);
+        }
+
+        int integer(JsonNode root, String pointer, int otherwise, int min) {
+            return fields.integer(root, pointer, otherwise, min);
         }
 
         String optionalString(JsonNode root, String pointer) {
@@ -172,15 +156,6 @@ public final class PlanFile {
             return n.asText();
         }
 
-        int integer(JsonNode root, String pointer, int otherwise, int min) {
-            JsonNode n = root.at(pointer);
-            if (n.isMissingNode() || n.isNull()) return otherwise;
-            if (!n.isIntegralNumber() || n.asInt() < min) {
-                problem(pointer, "expected a whole number of at least " + min + ", found " + n);
-                return otherwise;
-            }
-            return n.asInt();
-        }
 
         void tryParse(String pointer, Runnable parse) {
             try {

@@ -3,6 +3,7 @@ package dev.impress.generate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.impress.json.Json;
+import dev.impress.scenario.FieldChecker;
 import dev.impress.scenario.LineIndex;
 import dev.impress.scenario.Problem;
 import java.io.IOException;
@@ -10,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads a generation plan (YAML; see docs/generate.md). Command-line flags are merged onto the
@@ -50,10 +49,10 @@ public final class GenerationPlanFile {
     /** Reads a plan tree; {@code source} names it in problems, {@code lines} locates fields. */
     public static Read read(String source, JsonNode root, LineIndex lines, String defaultName) {
         List<Problem> problems = new ArrayList<>();
-        Checker c = new Checker(source, lines, problems);
+        FieldChecker c = new FieldChecker(source, lines, problems);
         c.known(root, "", TOP);
         List<Cell> cells = cells(root.get("cells"), c);
-        int count = c.integer(root, "count", 10, 1);
+        int count = c.integer(root, "/count", 10, 1);
         List<String> domains = new ArrayList<>();
         JsonNode d = root.get("domains");
         if (d != null && !d.isNull()) {
@@ -72,7 +71,7 @@ public final class GenerationPlanFile {
             if (!t.isNumber() || t.asDouble() <= 0 || t.asDouble() > 1) c.problem("/redundancy_threshold", "expected a cosine similarity above 0 and at most 1, found " + t);
             else threshold = t.asDouble();
         }
-        int repairs = c.integer(root, "repairs", GenerationPlan.DEFAULT_REPAIRS, 0);
+        int repairs = c.integer(root, "/repairs", GenerationPlan.DEFAULT_REPAIRS, 0);
         long seed = root.path("seed").isIntegralNumber() ? root.get("seed").asLong() : 2026L;
         if (root.has("seed") && !root.get("seed").isIntegralNumber()) c.problem("/seed", "expected a whole number, found " + root.get("seed"));
         if (!problems.isEmpty()) return new Read(null, problems);
@@ -80,7 +79,7 @@ public final class GenerationPlanFile {
         return new Read(new GenerationPlan(name, cells, count, domains, models, threshold, repairs, seed), problems);
     }
 
-    private static List<Cell> cells(JsonNode node, Checker c) {
+    private static List<Cell> cells(JsonNode node, FieldChecker c) {
         if (node == null || node.isNull()) {
             c.problem("/cells", "missing: name the target cells, e.g. [M4xR1, M1xR3], or lite (M1-M5 x R1-R5) or full (x R1-R8)");
             return List.of();
@@ -113,7 +112,7 @@ public final class GenerationPlanFile {
         for (int m = 1; m <= 5; m++) for (int r = 1; r <= risks; r++) out.add(new Cell("M" + m, "R" + r));
     }
 
-    private static Map<Stage, StageModel> models(JsonNode node, Checker c) {
+    private static Map<Stage, StageModel> models(JsonNode node, FieldChecker c) {
         Map<Stage, StageModel> out = new EnumMap<>(Stage.class);
         if (node == null || node.isNull()) {
             c.problem("/models", "missing: name the generator model, e.g. models: {default: openai/gpt-5} or --model");
@@ -134,7 +133,7 @@ public final class GenerationPlanFile {
     }
 
     /** {@code provider/model} or {@code {model: provider/model, temperature: 0.7}}. */
-    private static StageModel stageModel(JsonNode v, String at, Double defaultTemperature, Checker c) {
+    private static StageModel stageModel(JsonNode v, String at, Double defaultTemperature, FieldChecker c) {
         String model;
         Double temperature = defaultTemperature;
         if (v.isTextual()) {
@@ -159,32 +158,5 @@ public final class GenerationPlanFile {
             return null;
         }
         return new StageModel(model, temperature);
-    }
-
-    private record Checker(String file, LineIndex lines, List<Problem> problems) {
-        void problem(String pointer, String message) {
-            problems.add(new Problem(file, pointer, lines.line(pointer), message));
-        }
-
-        void known(JsonNode node, String pointer, Set<String> allowed) {
-            if (!node.isObject()) {
-                problem(pointer, "expected a mapping");
-                return;
-            }
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!allowed.contains(k)) problem(pointer + "/" + k, "unknown field '" + k + "'; expected one of " + new TreeSet<>(allowed));
-            }
-        }
-
-        int integer(JsonNode root, String field, int otherwise, int min) {
-            JsonNode n = root.get(field);
-            if (n == null || n.isNull()) return otherwise;
-            if (!n.isIntegralNumber() || n.asInt() < min) {
-                problem("/" + field, "expected a whole number of at least " + min + ", found " + n);
-                return otherwise;
-            }
-            return n.asInt();
-        }
     }
 }
