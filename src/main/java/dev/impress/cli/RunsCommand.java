@@ -30,11 +30,20 @@ final class RunsCommand implements Callable<Integer> {
             var models = new java.util.ArrayList<String>();
             r.plan().path("models").forEach(m -> models.add(m.asText()));
             t.row(r.id(), r.name().equals(r.id()) ? "" : r.name(), r.createdAt().substring(0, 19).replace('T', ' '),
-                    r.status() + (r.simulated() ? " (simulated)" : ""), p.done() + "/" + p.total(), p.error(), p.pending() + p.leased(),
+                    status(r, p) + (r.simulated() ? " (simulated)" : ""), p.done() + "/" + p.total(), p.error(), p.pending() + p.leased(),
                     calls.calls(), calls.retries(), String.join(" ", models));
         }
         out.print(t.render());
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * A run whose process was killed still says "running" in the store; with nothing leased
+     * and work left, nobody is running it: say so, and how to continue.
+     */
+    static String status(TrialStore.RunRow r, TrialStore.Progress p) {
+        if (r.status().equals("running") && p.leased() == 0 && p.pending() + p.error() > 0) return "interrupted (impress resume " + r.id() + ")";
+        return r.status();
     }
 }

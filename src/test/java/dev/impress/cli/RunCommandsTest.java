@@ -103,6 +103,14 @@ class RunCommandsTest {
     }
 
     @Test
+    void aRunLeftRunningWithNothingLeasedIsShownAsInterrupted() {
+        var run = new dev.impress.store.TrialStore.RunRow("run-x", "run-x", "2026-11-25T10:00:00Z", "running", false, Json.object(), Json.object(), null);
+        assertThat(RunsCommand.status(run, new dev.impress.store.TrialStore.Progress(5, 0, 3, 0))).isEqualTo("interrupted (impress resume run-x)");
+        assertThat(RunsCommand.status(run, new dev.impress.store.TrialStore.Progress(5, 2, 3, 0))).isEqualTo("running");
+        assertThat(RunsCommand.status(run, new dev.impress.store.TrialStore.Progress(0, 0, 8, 0))).isEqualTo("running");
+    }
+
+    @Test
     void missingKeysFailBeforeAnyWork(@TempDir Path dir) {
         org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ANTHROPIC_API_KEY") == null, "a real key is set");
         var r = CliRunner.run("run", "lite", "--model", "anthropic/claude-sonnet-4-5", "--db", dir.resolve("k.db").toString());
