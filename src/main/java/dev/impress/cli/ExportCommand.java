@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = {"Export a run's trials, verdicts and transcripts (JSONL or CSV).",
@@ -28,11 +28,8 @@ final class ExportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, unique prefix or name.")
-    String runId;
-
-    @Option(names = "--db", defaultValue = "impress.db", paramLabel = "FILE|URL", description = "Store (default ${DEFAULT-VALUE}).")
-    String db;
+    @Mixin
+    StoredRunRef stored;
 
     @Option(names = "--format", defaultValue = "jsonl", description = "jsonl or csv (default ${DEFAULT-VALUE}).")
     String format;
@@ -43,8 +40,9 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!format.equals("jsonl") && !format.equals("csv")) throw new UserError("--format: expected jsonl or csv, found '" + format + "'");
-        TrialStore trials = StoredRuns.open(db);
-        TrialStore.RunRow run = StoredRuns.find(trials, runId);
+        StoredRunRef.Opened opened = stored.open();
+        TrialStore trials = opened.trials();
+        TrialStore.RunRow run = opened.run();
         Map<String, Map<String, JsonNode>> verdicts = trials.verdicts(run.id());
         var rows = trials.trials(run.id());
         Map<String, JsonNode> scenarios = trials.scenarioDocuments(rows.stream().map(TrialStore.TrialRow::scenarioHash).distinct().toList());

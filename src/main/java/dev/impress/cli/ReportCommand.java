@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write a run's report: one self-contained HTML file, or its numbers as CSV or JSON.",
@@ -33,11 +33,8 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id, unique prefix or name.")
-    String runId;
-
-    @Option(names = "--db", defaultValue = "impress.db", paramLabel = "FILE|URL", description = "Store (default ${DEFAULT-VALUE}).")
-    String db;
+    @Mixin
+    StoredRunRef stored;
 
     @Option(names = "--format", defaultValue = "html", description = "html, csv or json (default ${DEFAULT-VALUE}).")
     String format;
@@ -67,8 +64,9 @@ final class ReportCommand implements Callable<Integer> {
             if (eq <= 0 || eq == b.length() - 1) throw new UserError("--baseline: expected FACTOR=LEVEL, found '" + b + "'");
             chosen.put(b.substring(0, eq), b.substring(eq + 1));
         }
-        TrialStore trials = StoredRuns.open(db);
-        TrialStore.RunRow run = StoredRuns.find(trials, runId);
+        StoredRunRef.Opened opened = stored.open();
+        TrialStore trials = opened.trials();
+        TrialStore.RunRow run = opened.run();
         String target = output != null ? output : f == Reports.Format.HTML ? "report.html" : "-";
         Reports.Options options = new Reports.Options(AnalysisOptions.DEFAULT.withSeed(seed), chosen, embed);
         boolean toStdout = target.equals("-");

@@ -6,7 +6,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a stopped, killed or failed run: only trials not done run.",
@@ -17,14 +16,11 @@ final class ResumeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run id (or a unique prefix, or its name).")
-    String runId;
+    @Mixin
+    StoredRunRef stored;
 
     @Mixin
     ModelFlags modelFlags;
-
-    @Option(names = "--db", defaultValue = "impress.db", paramLabel = "FILE|URL", description = "Store (default ${DEFAULT-VALUE}).")
-    String db;
 
     @Mixin
     ExecutionFlags execution;
@@ -35,8 +31,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         execution.check();
-        TrialStore trials = StoredRuns.open(db);
-        TrialStore.RunRow run = StoredRuns.find(trials, runId);
+        StoredRunRef.Opened opened = stored.open();
+        TrialStore trials = opened.trials();
+        TrialStore.RunRow run = opened.run();
         StoredRuns.Loaded loaded = StoredRuns.load(trials, run);
         Models models = RunDriver.models(trials.store(), loaded.scenarios(), modelFlags, seed);
         models.checkCredentials(loaded.modelSpecs());

@@ -27,8 +27,13 @@ public record Estimate(int trials, int alreadyDone, Map<String, Role> roles) {
     public static Estimate of(List<TrialSpec> specs, int alreadyDone, JudgingConfig judging, Prices prices) {
         Map<String, long[]> perRole = new LinkedHashMap<>();
         Map<String, String> roleModel = new LinkedHashMap<>();
+        // Prompt sizes depend on scenario and condition only: measured once each, not once per
+        // trial (a plan of 10,000 trials has a few hundred distinct prompts).
+        Map<String, Long> promptTokens = new java.util.HashMap<>();
+        Map<String, Long> storyTokens = new java.util.HashMap<>();
         for (TrialSpec t : specs) {
-            long prompt = AgentPrompt.userPrompt(t.scenario(), t.conditions()).length() / 4;
+            long prompt = promptTokens.computeIfAbsent(t.scenario().hash() + "|" + t.conditions(),
+                    k -> (long) AgentPrompt.userPrompt(t.scenario(), t.conditions()).length() / 4);
             String agentRole = "agent " + t.agentModel();
             roleModel.put(agentRole, t.agentModel());
             if (t.conditions().protocol().judgmentOnly()) {
@@ -39,7 +44,8 @@ public record Estimate(int trials, int alreadyDone, Map<String, Role> roles) {
             long input = 0;
             for (int turn = 0; turn < Math.round(turns); turn++) input += prompt + (long) turn * (OUTPUT_TOKENS_PER_TURN + TOOL_RESULT_TOKENS_PER_TURN);
             add(perRole, agentRole, Math.round(turns), input, Math.round(turns * OUTPUT_TOKENS_PER_TURN));
-            long judgeInput = (t.scenario().background().length() + t.scenario().renderedContext().length()) / 4 + 1200
+            long judgeInput = storyTokens.computeIfAbsent(t.scenario().hash(),
+                    k -> (long) (t.scenario().background().length() + t.scenario().renderedContext().length()) / 4) + 1200
                     + Math.round(turns) * (OUTPUT_TOKENS_PER_TURN + TOOL_RESULT_TOKENS_PER_TURN);
             if (judging.judge() != null) {
                 roleModel.put("judge " + judging.judge(), judging.judge());
