@@ -74,9 +74,16 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                 concentration.join(), scenarioRisks(scenarios), agreement.join(), disagreements, options);
     }
 
+    /**
+     * Runs work on a virtual thread. Not {@code CompletableFuture.supplyAsync}'s common pool: it
+     * has one thread fewer than there are cores (a single thread on a 2-core machine), while
+     * virtual threads are carried by as many threads as there are cores.
+     */
     private static <T> CompletableFuture<T> async(java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work);
+        return CompletableFuture.supplyAsync(work, VIRTUAL);
     }
+
+    private static final java.util.concurrent.Executor VIRTUAL = work -> Thread.ofVirtual().name("report-analysis").start(work);
 
     public boolean hasControls() {
         return !controls.isEmpty();
@@ -95,9 +102,8 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
             List<TrialOutcome> group = model == null ? scenarios : scenarios.stream().filter(t -> t.model().equals(model)).toList();
             for (String level : levels) {
                 if (level.equals(baseline)) continue;
-                results.add(new PairedResult[] {
-                        paired.compareFactor(group, factor, baseline, level, Metric.RAIR_ALL),
-                        paired.compareFactor(group, factor, baseline, level, Metric.RACR_ALL)});
+                results.add(paired.compareFactor(group, factor, baseline, level, List.of(Metric.RAIR_ALL, Metric.RACR_ALL))
+                        .toArray(PairedResult[]::new));
                 keys.add(new String[] {model, level});
             }
         }
