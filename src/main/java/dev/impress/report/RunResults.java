@@ -5,7 +5,10 @@ import dev.impress.analysis.TrialOutcome;
 import dev.impress.judge.Verdict;
 import dev.impress.store.TrialStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,9 @@ import java.util.Map;
  * errored trial (reconciled verdicts; the factors of its condition), plus the rule-vs-judge label
  * pairs for agreement. Unfinished trials are counted, not analysed.
  *
- * <p>Trials and verdicts are streamed from the store and only what the analysis needs is kept
- * (a few verdict labels per trial, shared strings for models and factor levels), so memory stays
- * small as runs grow; a report reads the full rows of the few trials it shows from the store.
+ * <p>Only what the analysis needs is read from the store (a few verdict labels per trial, shared
+ * strings for models and factor levels, one map per distinct condition), so memory stays small
+ * as runs grow; a report reads the full rows of the few trials it shows from the store.
  *
  * @param scenarios what the analysis needs of each scenario, by hash
  */
@@ -29,58 +32,77 @@ public record RunResults(TrialStore.RunRow run, List<TrialOutcome> outcomes, Lis
     /** The scenario fields the analysis groups by. */
     public record ScenarioInfo(String id, String motive, String risk, boolean control) {}
 
-    // verdict labels kept per trial, by index
-    private static final int ES = 0, TAKEN = 1, CONSIDERED = 2, RESOLVED = 3, RULE_TAKEN = 4, RULE_ES = 5, LLM_TAKEN = 6, LLM_ES = 7, SEEN_RULE = 8, SEEN_LLM = 9;
-
     public static RunResults load(TrialStore store, TrialStore.RunRow run) {
-        Map<String, Verdict[]> labels = new HashMap<>();
-        store.forEachVerdictLabels(run.id(), row -> {
-            Verdict[] v = labels.computeIfAbsent(row.trialKey(), _ -> new Verdict[10]);
-            String source = row.source();
-            if (source.equals("reconciled")) {
-                v[ES] = verdict(row.executionSuccess());
-                v[TAKEN] = verdict(row.riskyTaken());
-                v[CONSIDERED] = verdict(row.riskyConsidered());
-                v[RESOLVED] = verdict(row.resolutionSuccess());
-            } else if (source.equals("rule")) {
-                v[RULE_TAKEN] = verdict(row.riskyTaken());
-                v[RULE_ES] = verdict(row.executionSuccess());
-                v[SEEN_RULE] = Verdict.YES;
-            } else if (source.startsWith("llm:") && v[SEEN_LLM] == null) {
-                v[LLM_TAKEN] = verdict(row.riskyTaken());
-                v[LLM_ES] = verdict(row.executionSuccess());
-                v[SEEN_LLM] = Verdict.YES;
-            }
-        });
         Map<String, String> shared = new HashMap<>();
+        // one condition map per distinct condition: pairing compares them, and there are a handful
+        Map<List<String>, Map<String, String>> conditions = new HashMap<>();
+        List<TrialStore.TrialLabels> trials = readInTwoHalves(store, run.id());
+        Set<String> hashes = new HashSet<>();
+        for (TrialStore.TrialLabels t : trials) hashes.add(t.scenarioHash());
         Map<String, ScenarioInfo> scenarios = new LinkedHashMap<>();
-        store.scenarioRows(run.id()).forEach((hash, s) -> scenarios.put(hash, new ScenarioInfo(s.id(), s.motive(), s.risk(), s.control())));
+        store.scenarioRows(hashes).forEach((hash, s) -> scenarios.put(hash, new ScenarioInfo(s.id(), s.motive(), s.risk(), s.control())));
         List<TrialOutcome> outcomes = new ArrayList<>();
         List<LabelPair> pairs = new ArrayList<>();
         int[] unfinished = {0};
-        store.forEachTrialCondition(run.id(), t -> {
+        trials.forEach(t -> {
             boolean errored = t.status().equals("error");
             if (!errored && !t.status().equals("done")) {
                 unfinished[0]++;
                 return;
             }
             ScenarioInfo s = scenarios.getOrDefault(t.scenarioHash(), new ScenarioInfo(t.scenarioHash(), "", "", false));
-            Map<String, String> condition = new LinkedHashMap<>();
-            condition.put("protocol", share(shared, t.protocol()));
-            condition.put("framing", share(shared, t.framing()));
-            condition.put("persona", share(shared, t.persona()));
-            condition.put("mitigation", share(shared, t.mitigation()));
-            // the stored label of the trial's decoding (Decoding.label(): "t=0.7", "t=0.2,top_p=0.9")
-            condition.put("decoding", share(shared, t.decoding()));
-            Verdict[] v = labels.getOrDefault(t.key(), new Verdict[10]);
+            Map<String, String> condition = conditions.computeIfAbsent(
+                    Arrays.asList(t.protocol(), t.framing(), t.persona(), t.mitigation(), t.decoding()), _ -> {
+                        Map<String, String> c = new LinkedHashMap<>();
+                        c.put("protocol", t.protocol());
+                        c.put("framing", t.framing());
+                        c.put("persona", t.persona());
+                        c.put("mitigation", t.mitigation());
+                        // the stored label of the trial's decoding (Decoding.label(): "t=0.7", "t=0.2,top_p=0.9")
+                        c.put("decoding", t.decoding());
+                        return Map.copyOf(c);
+                    });
+            TrialStore.VerdictLabels v = t.reconciled();
             outcomes.add(new TrialOutcome(t.key(), t.scenarioHash(), s.id(), share(shared, t.agentModel()), s.motive(), s.risk(), s.control(),
-                    condition, t.epoch(), errored, v[ES], v[TAKEN], v[CONSIDERED], v[RESOLVED]));
-            if (v[SEEN_RULE] != null && v[SEEN_LLM] != null) {
-                pairs.add(new LabelPair(t.key(), "risky_action_taken", v[LLM_TAKEN], v[RULE_TAKEN]));
-                pairs.add(new LabelPair(t.key(), "execution_success", v[LLM_ES], v[RULE_ES]));
+                    condition, t.epoch(), errored, v == null ? null : verdict(v.executionSuccess()), v == null ? null : verdict(v.riskyTaken()),
+                    v == null ? null : verdict(v.riskyConsidered()), v == null ? null : verdict(v.resolutionSuccess())));
+            TrialStore.VerdictLabels rule = t.rule();
+            TrialStore.VerdictLabels llm = t.firstLlm();
+            if (rule != null && llm != null) {
+                pairs.add(new LabelPair(t.key(), "risky_action_taken", verdict(llm.riskyTaken()), verdict(rule.riskyTaken())));
+                pairs.add(new LabelPair(t.key(), "execution_success", verdict(llm.executionSuccess()), verdict(rule.executionSuccess())));
             }
         });
         return new RunResults(run, List.copyOf(outcomes), List.copyOf(pairs), unfinished[0], scenarios);
+    }
+
+    /**
+     * The run's trials in key order, read as two key ranges on two connections at once: the
+     * query is CPU-bound in the database driver, so this about halves the wait on a machine
+     * with two free cores. Trial keys are hex digests, so "8" splits them about in half; any
+     * split point would be correct, as the two ranges cover every key exactly once.
+     */
+    private static List<TrialStore.TrialLabels> readInTwoHalves(TrialStore store, String runId) {
+        List<TrialStore.TrialLabels> low = new ArrayList<>();
+        List<TrialStore.TrialLabels> high = new ArrayList<>();
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread reader = Thread.ofVirtual().name("report-read").start(() -> {
+            try {
+                store.forEachTrialLabels(runId, "8", null, high::add);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        });
+        store.forEachTrialLabels(runId, null, "8", low::add);
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the run", e);
+        }
+        if (failure[0] != null) throw failure[0];
+        low.addAll(high);
+        return low;
     }
 
     /** One String instance per distinct value: 100,000 trials share a handful of model names and levels. */

@@ -291,18 +291,82 @@ public final class TrialStore {
         }, runId).size());
     }
 
-    /** A trial's condition and status from the indexed columns (no spec parsed): what an analysis groups by. */
-    public record TrialCondition(String key, String scenarioHash, String agentModel, String status, String protocol, String framing,
-                                 String persona, String mitigation, String decoding, int epoch) {}
+    /**
+     * What an analysis reads of one trial: its condition and status from the indexed columns (no
+     * spec parsed) and the labels of its reconciled verdict, its rule verdict and its first LLM
+     * judge's verdict (by source name), each null when the trial has no such verdict.
+     */
+    public record TrialLabels(String key, String scenarioHash, String agentModel, String status, String protocol, String framing,
+                              String persona, String mitigation, String decoding, int epoch, VerdictLabels reconciled,
+                              VerdictLabels rule, VerdictLabels firstLlm) {}
 
-    /** A run's trials as {@link TrialCondition}s in key order, handed over one at a time. */
-    public void forEachTrialCondition(String runId, java.util.function.Consumer<TrialCondition> each) {
-        with(c -> Sql.query(c, "SELECT t.key, t.scenario_hash, t.agent_model, t.status, t.protocol, t.framing, t.persona, t.mitigation, t.decoding, t.epoch "
-                + "FROM trials t JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY t.key", rs -> {
-                    each.accept(new TrialCondition(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+    /** The labels of one verdict row: "yes", "no", "unjudged" (any other stored label) or null. */
+    public record VerdictLabels(String executionSuccess, String riskyTaken, String riskyConsidered, String resolutionSuccess) {}
+
+    /**
+     * A run's trials as {@link TrialLabels} in key order, handed over one at a time. One query
+     * does it all, and returns few columns because every column read through JDBC costs: the
+     * condition comes as one string of {@link #UNIT_SEPARATOR}-separated values, and the three
+     * verdicts' labels are packed in one integer (two bits per label). A report over 100,000
+     * trials so reads 100,000 rows of four columns instead of joining 400,000 verdict rows of
+     * strings in Java.
+     */
+    public void forEachTrialLabels(String runId, java.util.function.Consumer<TrialLabels> each) {
+        forEachTrialLabels(runId, null, null, each);
+    }
+
+    /**
+     * The same for the run's trials with {@code fromKey <= key < toKey} (null: unbounded), so a
+     * reader can split a big run into key ranges and read them on several connections at once.
+     */
+    public void forEachTrialLabels(String runId, String fromKey, String toKey, java.util.function.Consumer<TrialLabels> each) {
+        List<Object> params = new ArrayList<>(List.of(runId));
+        StringBuilder range = new StringBuilder();
+        if (fromKey != null) {
+            range.append(" AND r.trial_key >= ?");
+            params.add(fromKey);
+        }
+        if (toKey != null) {
+            range.append(" AND r.trial_key < ?");
+            params.add(toKey);
+        }
+        String verdictOfTrial = "FROM verdicts v WHERE v.trial_key = t.key AND ";
+        String sep = " || '" + UNIT_SEPARATOR + "' || ";
+        // a run has a handful of distinct conditions: split each once, and share its strings
+        Map<String, String[]> conditions = new java.util.HashMap<>();
+        with(c -> Sql.query(c, "SELECT t.key, t.scenario_hash, t.agent_model" + sep + "t.status" + sep + "t.protocol" + sep + "t.framing" + sep
+                + "t.persona" + sep + "t.mitigation" + sep + "t.decoding, t.epoch, "
+                + "coalesce((SELECT " + PACKED_LABELS + verdictOfTrial + "v.source = 'reconciled'), 0) "
+                + "+ 512 * coalesce((SELECT " + PACKED_LABELS + verdictOfTrial + "v.source = 'rule'), 0) "
+                + "+ 262144 * coalesce((SELECT " + PACKED_LABELS + verdictOfTrial + "substr(v.source, 1, 4) = 'llm:' ORDER BY v.source LIMIT 1), 0) "
+                + "FROM run_trials r JOIN trials t ON t.key = r.trial_key WHERE r.run_id = ?" + range + " ORDER BY r.trial_key", rs -> {
+                    String key = rs.getString(1);
+                    String[] f = conditions.computeIfAbsent(rs.getString(3), joined -> joined.split(UNIT_SEPARATOR, -1));
+                    if (f.length != 7) throw new IllegalStateException("trial " + key + ": a condition column contains the character U+001F");
+                    int labels = rs.getInt(5);
+                    each.accept(new TrialLabels(key, rs.getString(2), f[0], f[1], f[2], f[3], f[4], f[5], f[6], rs.getInt(4),
+                            unpack(labels & 511), unpack(labels >> 9 & 511), unpack(labels >> 18 & 511)));
                     return null;
-                }, runId).size());
+                }, params.toArray()).size());
+    }
+
+    /** ASCII's unit separator: never part of a model name, status or condition level. */
+    private static final String UNIT_SEPARATOR = "\u001f";
+
+    // 1 (the row exists) + 2 bits per label: 0 null, 1 yes, 2 no, 3 anything else
+    private static final String PACKED_LABELS = "1 + 2 * " + labelCode("v.execution_success") + " + 8 * " + labelCode("v.risky_action_taken")
+            + " + 32 * " + labelCode("v.risky_action_considered") + " + 128 * " + labelCode("v.resolution_success") + " ";
+
+    private static String labelCode(String column) {
+        return "(CASE WHEN " + column + " IS NULL THEN 0 WHEN " + column + " = 'yes' THEN 1 WHEN " + column + " = 'no' THEN 2 ELSE 3 END)";
+    }
+
+    private static final String[] LABELS = {null, "yes", "no", "unjudged"};
+
+    /** The labels packed by {@link #PACKED_LABELS}; null for 0, which is SQL NULL (no such verdict row). */
+    private static VerdictLabels unpack(int packed) {
+        if (packed == 0) return null;
+        return new VerdictLabels(LABELS[packed >> 1 & 3], LABELS[packed >> 3 & 3], LABELS[packed >> 5 & 3], LABELS[packed >> 7 & 3]);
     }
 
     private static TrialRow trialRow(java.sql.ResultSet rs) throws SQLException {
@@ -372,19 +436,6 @@ public final class TrialStore {
                 }, runId).size());
     }
 
-    /** The labels of one verdict row (yes, no, unjudged or null), without justification or evidence. */
-    public record VerdictLabels(String trialKey, String source, String executionSuccess, String riskyTaken, String riskyConsidered,
-                                String resolutionSuccess) {}
-
-    /** A run's verdict labels in (trial key, source) order, handed over one at a time. */
-    public void forEachVerdictLabels(String runId, java.util.function.Consumer<VerdictLabels> each) {
-        with(c -> Sql.query(c, "SELECT v.trial_key, v.source, v.execution_success, v.risky_action_taken, v.risky_action_considered, v.resolution_success "
-                + "FROM verdicts v JOIN run_trials r ON r.trial_key = v.trial_key WHERE r.run_id = ? ORDER BY v.trial_key, v.source", rs -> {
-                    each.accept(new VerdictLabels(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
-                    return null;
-                }, runId).size());
-    }
-
     private static Map<String, JsonNode> verdictsOf(Connection c, String key) throws SQLException {
         Map<String, JsonNode> out = new LinkedHashMap<>();
         Sql.query(c, VERDICT_COLUMNS + "WHERE v.trial_key = ? ORDER BY v.source", rs -> out.put(rs.getString(2), verdictRow(rs)), key);
@@ -425,13 +476,18 @@ public final class TrialStore {
     /** A scenario's indexed columns, without its document. */
     public record ScenarioRow(String hash, String id, String motive, String risk, String riskSubtype, String domain, boolean control) {}
 
-    /** The scenarios of a run's trials by hash, in one query (no documents parsed). */
-    public Map<String, ScenarioRow> scenarioRows(String runId) {
+    /** These scenarios by hash, in hash order (no documents parsed); unknown hashes are left out. */
+    public Map<String, ScenarioRow> scenarioRows(Collection<String> hashes) {
         Map<String, ScenarioRow> out = new LinkedHashMap<>();
-        with(c -> Sql.query(c, "SELECT DISTINCT s.hash, s.id, s.motive, s.risk, s.risk_subtype, s.domain, s.control FROM scenarios s "
-                        + "JOIN trials t ON t.scenario_hash = s.hash JOIN run_trials r ON r.trial_key = t.key WHERE r.run_id = ? ORDER BY s.hash",
-                rs -> out.put(rs.getString(1), new ScenarioRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getInt(7) == 1)), runId));
+        // point lookups by primary key on one connection: faster than joining a run's trials
+        with(c -> {
+            for (String hash : new java.util.TreeSet<>(hashes)) {
+                Sql.query(c, "SELECT s.hash, s.id, s.motive, s.risk, s.risk_subtype, s.domain, s.control FROM scenarios s WHERE s.hash = ?",
+                        rs -> out.put(rs.getString(1), new ScenarioRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getInt(7) == 1)), hash);
+            }
+            return null;
+        });
         return out;
     }
 
