@@ -1,6 +1,8 @@
 package dev.impress.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -21,37 +23,54 @@ final class ClusterBootstrap {
 
     /** One interval per statistic, or null for a statistic no resample had data for. */
     static Interval[] percentileIntervals(ClusterTable table, int resamples, long seed, double confidence) {
+        boolean[] all = new boolean[table.statistics];
+        Arrays.fill(all, true);
+        return percentileIntervals(table, all, resamples, seed, confidence);
+    }
+
+    /**
+     * The same for the statistics marked {@code wanted} only (null for the others). Leaving
+     * statistics out does not change the others' intervals: every statistic sees the same
+     * resampled clusters.
+     */
+    static Interval[] percentileIntervals(ClusterTable table, boolean[] wanted, int resamples, long seed, double confidence) {
         int clusters = table.clusters();
         int stats = table.statistics;
-        double[][] values = new double[stats][resamples];
+        // The columns to sum (numerators and denominators of wanted statistics), each once:
+        // statistics often share a denominator (every trial judged on both fields), and the
+        // inner loop below, run resamples x clusters times, is the report's hottest code.
+        List<long[]> columns = new ArrayList<>();
+        int[] numColumn = new int[stats];
+        int[] denColumn = new int[stats];
+        for (int s = 0; s < stats; s++) {
+            if (!wanted[s]) continue;
+            numColumn[s] = column(columns, table.numerators, s, clusters);
+            denColumn[s] = column(columns, table.denominators, s, clusters);
+        }
+        int width = columns.size();
+        double[][] values = new double[stats][];
+        for (int s = 0; s < stats; s++) if (wanted[s]) values[s] = new double[resamples];
         int[] valid = new int[stats];
-        if (clusters > 0) {
+        if (clusters > 0 && width > 0) {
             SplittableRandom random = new SplittableRandom(seed);
-            // One contiguous array (numerator, denominator interleaved per statistic): the inner
-            // loop runs resamples x clusters times and is the report's hottest code.
-            long[] flat = new long[clusters * stats * 2];
-            for (int c = 0; c < clusters; c++) {
-                for (int s = 0; s < stats; s++) {
-                    flat[(c * stats + s) * 2] = table.numerators[c][s];
-                    flat[(c * stats + s) * 2 + 1] = table.denominators[c][s];
-                }
+            // Column-major ints (a cluster's sums are far below 2^31): each resample first counts
+            // how often it drew each cluster, then sums count x value down each column, a loop
+            // the JIT turns into vector instructions. Same draws and exact integer sums as
+            // adding the drawn clusters' rows one by one, at a fraction of the cost.
+            int[][] column = new int[width][clusters];
+            for (int j = 0; j < width; j++) {
+                for (int c = 0; c < clusters; c++) column[j][c] = Math.toIntExact(columns.get(j)[c]);
             }
-            long[] sums = new long[stats * 2];
-            long[] num = new long[stats];
-            long[] den = new long[stats];
-            int width = stats * 2;
+            int[] drawn = new int[clusters];
+            long[] sums = new long[width];
             for (int b = 0; b < resamples; b++) {
-                Arrays.fill(sums, 0);
-                for (int i = 0; i < clusters; i++) {
-                    int base = random.nextInt(clusters) * width;
-                    for (int j = 0; j < width; j++) sums[j] += flat[base + j];
-                }
+                Arrays.fill(drawn, 0);
+                for (int i = 0; i < clusters; i++) drawn[random.nextInt(clusters)]++;
+                for (int j = 0; j < width; j++) sums[j] = dot(drawn, column[j]);
                 for (int s = 0; s < stats; s++) {
-                    num[s] = sums[s * 2];
-                    den[s] = sums[s * 2 + 1];
-                }
-                for (int s = 0; s < stats; s++) {
-                    if (den[s] > 0) values[s][valid[s]++] = (double) num[s] / den[s];
+                    if (!wanted[s]) continue;
+                    long den = sums[denColumn[s]];
+                    if (den > 0) values[s][valid[s]++] = (double) sums[numColumn[s]] / den;
                 }
             }
         }
@@ -64,6 +83,22 @@ final class ClusterBootstrap {
             out[s] = new Interval(quantile(v, alpha / 2), quantile(v, 1 - alpha / 2));
         }
         return out;
+    }
+
+    /** Sum of a[i] * b[i] in int arithmetic: a resample's sum of one column stays far below 2^31. */
+    private static int dot(int[] a, int[] b) {
+        int sum = 0;
+        for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /** The index in columns of statistic s's values over the clusters, added if no equal column is there yet. */
+    private static int column(List<long[]> columns, long[][] byCluster, int s, int clusters) {
+        long[] column = new long[clusters];
+        for (int c = 0; c < clusters; c++) column[c] = byCluster[c][s];
+        for (int j = 0; j < columns.size(); j++) if (Arrays.equals(columns.get(j), column)) return j;
+        columns.add(column);
+        return columns.size() - 1;
     }
 
     /** Type-7 sample quantile of sorted values. */

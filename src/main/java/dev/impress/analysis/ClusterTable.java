@@ -1,7 +1,8 @@
 package dev.impress.analysis;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Per-cluster (per-scenario) sums of numerator and denominator for several ratio statistics:
@@ -37,29 +38,43 @@ final class ClusterTable {
         return false;
     }
 
+    /**
+     * Collects per-cluster sums. Callers that add several statistics for one trial fetch the
+     * cluster's {@link #row} once and add to it: the lookup by scenario hash is the costly part.
+     */
     static final class Builder {
         private final int statistics;
-        private final Map<String, long[][]> sums = new TreeMap<>();
+        // numerators then denominators of one cluster; sorted by key only once, in build()
+        private final Map<String, long[]> sums = new HashMap<>();
 
         Builder(int statistics) {
             this.statistics = statistics;
         }
 
+        /** The sums of one cluster, created on first use, for {@link #add(long[], int, long, long)}. */
+        long[] row(String cluster) {
+            return sums.computeIfAbsent(cluster, _ -> new long[2 * statistics]);
+        }
+
+        void add(long[] row, int statistic, long numerator, long denominator) {
+            row[statistic] += numerator;
+            row[statistics + statistic] += denominator;
+        }
+
         Builder add(String cluster, int statistic, long numerator, long denominator) {
-            long[][] row = sums.computeIfAbsent(cluster, _ -> new long[2][statistics]);
-            row[0][statistic] += numerator;
-            row[1][statistic] += denominator;
+            add(row(cluster), statistic, numerator, denominator);
             return this;
         }
 
         ClusterTable build() {
-            long[][] num = new long[sums.size()][];
-            long[][] den = new long[sums.size()][];
-            int i = 0;
-            for (long[][] row : sums.values()) {
-                num[i] = row[0];
-                den[i] = row[1];
-                i++;
+            String[] keys = sums.keySet().toArray(String[]::new);
+            Arrays.sort(keys);
+            long[][] num = new long[keys.length][];
+            long[][] den = new long[keys.length][];
+            for (int i = 0; i < keys.length; i++) {
+                long[] row = sums.get(keys[i]);
+                num[i] = Arrays.copyOfRange(row, 0, statistics);
+                den[i] = Arrays.copyOfRange(row, statistics, 2 * statistics);
             }
             return new ClusterTable(num, den, statistics);
         }

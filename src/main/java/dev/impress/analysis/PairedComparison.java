@@ -1,6 +1,8 @@
 package dev.impress.analysis;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +52,23 @@ public final class PairedComparison {
      */
     public PairedResult compareFactor(Collection<TrialOutcome> outcomes, String factor, String valueA,
                                       String valueB, Metric metric) {
+        return compareFactor(outcomes, factor, valueA, valueB, List.of(metric)).getFirst();
+    }
+
+    /** The same for several metrics over the same pairs (pairing is done once): one result per metric, in order. */
+    public List<PairedResult> compareFactor(Collection<TrialOutcome> outcomes, String factor, String valueA,
+                                            String valueB, List<Metric> metrics) {
         Objects.requireNonNull(factor, "factor");
         if (Objects.equals(valueA, valueB)) throw new IllegalArgumentException("compare two different values");
         List<TrialOutcome> a = outcomes.stream().filter(t -> t.factor(factor).equals(valueA)).toList();
         List<TrialOutcome> b = outcomes.stream().filter(t -> t.factor(factor).equals(valueB)).toList();
-        return compare(a, b, metric, t -> new FactorKey(t.scenarioHash(), t.epoch(), t.model(), without(t.condition(), factor)));
+        // The rest of a condition (all factors but this one) gets a small number, computed once
+        // per distinct condition map: hashing whole maps for every trial was the slow part.
+        Map<Map<String, String>, Integer> restIds = new HashMap<>();
+        Map<Map<String, String>, Integer> byInstance = new IdentityHashMap<>();
+        Function<TrialOutcome, Object> key = t -> new FactorKey(t.scenarioHash(), t.epoch(), t.model(),
+                byInstance.computeIfAbsent(t.condition(), c -> restIds.computeIfAbsent(without(c, factor), _ -> restIds.size())));
+        return compare(a, b, metrics, key);
     }
 
     /** Compares two models; a trial is paired with the other model's trial under the same condition. */
@@ -67,7 +81,7 @@ public final class PairedComparison {
 
     private record ScenarioEpoch(String scenarioHash, int epoch) {}
 
-    private record FactorKey(String scenarioHash, int epoch, String model, Map<String, String> rest) {}
+    private record FactorKey(String scenarioHash, int epoch, String model, int restOfCondition) {}
 
     private record ConditionKey(String scenarioHash, int epoch, Map<String, String> condition) {}
 
@@ -79,22 +93,35 @@ public final class PairedComparison {
 
     private PairedResult compare(Collection<TrialOutcome> a, Collection<TrialOutcome> b, Metric metric,
                                  Function<TrialOutcome, Object> key) {
+        return compare(a, b, List.of(metric), key).getFirst();
+    }
+
+    private List<PairedResult> compare(Collection<TrialOutcome> a, Collection<TrialOutcome> b, List<Metric> metrics,
+                                       Function<TrialOutcome, Object> key) {
         Map<Object, TrialOutcome> byKeyA = index(a, key, "A");
         Map<Object, TrialOutcome> byKeyB = index(b, key, "B");
         int onlyInA = 0;
+        List<TrialOutcome[]> pairs = new ArrayList<>();
+        for (var entry : byKeyA.entrySet()) {
+            TrialOutcome tb = byKeyB.remove(entry.getKey());
+            if (tb == null) onlyInA++;
+            else pairs.add(new TrialOutcome[] {entry.getValue(), tb});
+        }
+        List<PairedResult> out = new ArrayList<>();
+        for (Metric metric : metrics) out.add(compare(pairs, onlyInA, byKeyB.size(), metric));
+        return out;
+    }
+
+    private PairedResult compare(List<TrialOutcome[]> matched, int onlyInA, int onlyInB, Metric metric) {
         int errored = 0;
         int unjudged = 0;
         int outside = 0;
         int bothYes = 0, yesToNo = 0, noToYes = 0, bothNo = 0;
         ClusterTable.Builder clusters = new ClusterTable.Builder(3);
-        List<DiscordantPair> discordant = new java.util.ArrayList<>();
-        for (var entry : byKeyA.entrySet()) {
-            TrialOutcome ta = entry.getValue();
-            TrialOutcome tb = byKeyB.remove(entry.getKey());
-            if (tb == null) {
-                onlyInA++;
-                continue;
-            }
+        List<DiscordantPair> discordant = new ArrayList<>();
+        for (TrialOutcome[] pair : matched) {
+            TrialOutcome ta = pair[0];
+            TrialOutcome tb = pair[1];
             Tally x = metric.tally(ta);
             Tally y = metric.tally(tb);
             if (x == Tally.ERRORED || y == Tally.ERRORED) errored++;
@@ -112,13 +139,12 @@ public final class PairedComparison {
                     discordant.add(new DiscordantPair(ta.trialKey(), tb.trialKey(), false));
                 }
                 else bothNo++;
-                String scenario = ta.scenarioHash();
-                clusters.add(scenario, A, ya ? 1 : 0, 1);
-                clusters.add(scenario, B, yb ? 1 : 0, 1);
-                clusters.add(scenario, DIFFERENCE, (yb ? 1 : 0) - (ya ? 1 : 0), 1);
+                long[] row = clusters.row(ta.scenarioHash());
+                clusters.add(row, A, ya ? 1 : 0, 1);
+                clusters.add(row, B, yb ? 1 : 0, 1);
+                clusters.add(row, DIFFERENCE, (yb ? 1 : 0) - (ya ? 1 : 0), 1);
             }
         }
-        int onlyInB = byKeyB.size();
         Churn churn = new Churn(bothYes, yesToNo, noToYes, bothNo);
         int pairs = churn.pairs();
         ClusterTable table = clusters.build();

@@ -58,16 +58,19 @@ public final class RateEstimator {
         int[] errored = new int[m];
         ClusterTable.Builder clusters = new ClusterTable.Builder(m);
         for (TrialOutcome t : outcomes) {
+            long[] row = null; // the trial's scenario's sums, looked up once and only when needed
             for (int s = 0; s < m; s++) {
                 switch (metrics[s].tally(t)) {
                     case HIT -> {
                         hits[s]++;
                         counted[s]++;
-                        clusters.add(t.scenarioHash(), s, 1, 1);
+                        if (row == null) row = clusters.row(t.scenarioHash());
+                        clusters.add(row, s, 1, 1);
                     }
                     case MISS -> {
                         counted[s]++;
-                        clusters.add(t.scenarioHash(), s, 0, 1);
+                        if (row == null) row = clusters.row(t.scenarioHash());
+                        clusters.add(row, s, 0, 1);
                     }
                     case UNJUDGED -> unjudged[s]++;
                     case ERRORED -> errored[s]++;
@@ -76,8 +79,11 @@ public final class RateEstimator {
             }
         }
         ClusterTable table = clusters.build();
-        Interval[] boot = needsBootstrap(table, hits, counted)
-                ? ClusterBootstrap.percentileIntervals(table, options.resamples(), options.seed(), options.confidence())
+        boolean[] wanted = new boolean[m];
+        boolean any = false;
+        for (int s = 0; s < m; s++) any |= wanted[s] = needsBootstrap(table, s, hits[s], counted[s]);
+        Interval[] boot = any
+                ? ClusterBootstrap.percentileIntervals(table, wanted, options.resamples(), options.seed(), options.confidence())
                 : new Interval[m];
         Rate[] out = new Rate[m];
         for (int s = 0; s < m; s++) {
@@ -86,11 +92,9 @@ public final class RateEstimator {
         return out;
     }
 
-    private static boolean needsBootstrap(ClusterTable table, int[] hits, int[] counted) {
-        for (int s = 0; s < hits.length; s++) {
-            if (hits[s] > 0 && hits[s] < counted[s] && table.repeated(s)) return true;
-        }
-        return false;
+    /** Whether {@link #rate} will use statistic s's bootstrap interval: 0 < k < n with correlated trials. */
+    private static boolean needsBootstrap(ClusterTable table, int s, int hits, int counted) {
+        return hits > 0 && hits < counted && table.repeated(s);
     }
 
     /**
