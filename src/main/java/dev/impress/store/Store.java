@@ -34,6 +34,7 @@ public final class Store implements AutoCloseable {
             createParentDirectory(location);
             useWriteAheadLog(location);
         }
+        if (upToDate(location)) return new Store(location);
         try {
             var config = Flyway.configure()
                     .locations("classpath:db/migration")
@@ -44,6 +45,38 @@ public final class Store implements AutoCloseable {
             throw new StoreException("cannot prepare the store at " + location + ": " + e.getMessage(), e);
         }
         return new Store(location);
+    }
+
+    /**
+     * The newest migration under {@code db/migration} (a test keeps this in step with the files).
+     * A store whose history already ends there successfully is opened without starting Flyway,
+     * which costs most of a second of every command's start-up (it scans the class path).
+     */
+    static final String LATEST_MIGRATION = "1";
+
+    private static boolean upToDate(StoreLocation location) {
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), location.properties());
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            boolean latest = false;
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) return false;          // a failed migration: let Flyway report it
+                String version = rs.getString(1);
+                if (version.equals(LATEST_MIGRATION)) latest = true;
+                else if (newer(version)) return false;        // a store of a newer IMPRESS: let Flyway refuse it
+            }
+            return latest;
+        } catch (SQLException e) {
+            return false; // no history table yet (a new store), or unreachable: Flyway says which
+        }
+    }
+
+    private static boolean newer(String version) {
+        try {
+            return new java.math.BigDecimal(version).compareTo(new java.math.BigDecimal(LATEST_MIGRATION)) > 0;
+        } catch (NumberFormatException e) {
+            return true;
+        }
     }
 
     public static Store open(String spec) {
