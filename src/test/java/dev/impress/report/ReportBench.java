@@ -1,6 +1,7 @@
 package dev.impress.report;
 
 import dev.impress.json.Json;
+import dev.impress.report.html.HtmlReport;
 import dev.impress.store.Store;
 import dev.impress.store.TrialStore;
 import java.io.Writer;
@@ -61,6 +62,16 @@ public final class ReportBench {
             System.out.printf(Locale.ROOT, "%-4s %6.2f s  peak heap %4d MB  %6.1f MB written to %s%n", format, seconds, peakHeapMb(),
                     Files.size(out) / 1e6, out);
         }
+        // The same steps as Reports.write for HTML, timed one by one, to show where the time goes.
+        long t0 = System.nanoTime();
+        RunResults results = RunResults.load(store, run);
+        long t1 = System.nanoTime();
+        ReportData data = ReportData.of(results, Reports.Options.DEFAULT.analysis(), Reports.Options.DEFAULT.baselines());
+        long t2 = System.nanoTime();
+        new HtmlReport(Reports.Options.DEFAULT.embedLimit()).write(results, data, store, Writer.nullWriter());
+        long t3 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "HTML by stage: read the store %.2f s, analysis %.2f s, write HTML %.2f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
     }
 
     /** The sum of each heap pool's peak since the last reset: an upper bound of the peak heap in use. */
