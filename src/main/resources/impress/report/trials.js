@@ -39,6 +39,10 @@
       var t = data.trials[i], s = data.scenarios[t[1]], c = data.conditions[t[3]];
       if (members !== null && !members[i]) continue;
       if (q.has('model') && data.models[t[2]] !== q.get('model')) continue;
+      var tag = data.tags ? data.tags[t[2]] : null;
+      if (q.has('tagged') && (tag ? '1' : '0') !== q.get('tagged')) continue;
+      if (q.has('family') && (!tag || tag[0] !== q.get('family'))) continue;
+      if (q.has('access') && (!tag || tag[1] !== q.get('access'))) continue;
       if (q.has('scenario') && s[0] !== q.get('scenario')) continue;
       if (q.has('motive') && s[1] !== q.get('motive')) continue;
       if (q.has('risk') && s[2] !== q.get('risk')) continue;

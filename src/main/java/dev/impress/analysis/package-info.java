@@ -14,6 +14,8 @@
  *       (McNemar exact, paired bootstrap, churn).</li>
  *   <li>{@link dev.impress.analysis.Agreement} and {@link dev.impress.analysis.RoganGladen}:
  *       rater agreement (Cohen's kappa) and judge-error-corrected prevalence.</li>
+ *   <li>{@link dev.impress.analysis.ModelGroups}: models by family or access, the paper's mean of
+ *       per-model rates and intra-family variance, and pooled rates.</li>
  *   <li>{@link dev.impress.analysis.Concentration}: how risky actions spread over scenarios.</li>
  *   <li>{@link dev.impress.analysis.Holm}: Holm-Bonferroni adjustment of p-values.</li>
  * </ul>

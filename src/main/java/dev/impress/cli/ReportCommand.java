@@ -1,6 +1,8 @@
 package dev.impress.cli;
 
 import dev.impress.analysis.AnalysisOptions;
+import dev.impress.model.ModelCatalog;
+import dev.impress.model.ModelException;
 import dev.impress.report.Reports;
 import dev.impress.store.TrialStore;
 import java.io.BufferedWriter;
@@ -24,11 +26,13 @@ import picocli.CommandLine.Option;
         description = {"Write a run's report: one self-contained HTML file, or its numbers as CSV or JSON.",
                 "The HTML needs no network to view: the paper's metrics per model, by motive and risk, a motive x risk",
                 "heatmap, ablations with paired tests, false positives on controls, concentration and rule-vs-judge",
-                "agreement; every number links to its trials. --format csv or json writes the same numbers as rows."},
+                "agreement; model families and open vs proprietary when the run's models are tagged (--model-tags);",
+                "every number links to its trials. --format csv or json writes the same numbers as rows."},
         footerHeading = "%nExamples:%n",
         footer = {"  impress report demo --db impress-demo/demo.db -o report.html",
                 "  impress report run-76a3 --format csv > numbers.csv",
-                "  impress report run-76a3 --format json -o numbers.json --baseline persona=public-first"})
+                "  impress report run-76a3 --format json -o numbers.json --baseline persona=public-first",
+                "  impress report run-76a3 --model-tags my-models.yaml -o report.html"})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,6 +55,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "The level other levels are compared with (default: none, text or t=0.7 when present, else the first level). Repeatable.")
     List<String> baselines = List.of();
 
+    @Option(names = "--model-tags", paramLabel = "FILE",
+            description = "Your model families and access (YAML), on top of the shipped catalogue (docs/models.md).")
+    Path modelTags;
+
     @Option(names = "--seed", defaultValue = "" + AnalysisOptions.DEFAULT_SEED, description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,11 +72,12 @@ final class ReportCommand implements Callable<Integer> {
             if (eq <= 0 || eq == b.length() - 1) throw new UserError("--baseline: expected FACTOR=LEVEL, found '" + b + "'");
             chosen.put(b.substring(0, eq), b.substring(eq + 1));
         }
+        ModelCatalog catalog = catalog();
         StoredRunRef.Opened opened = stored.open();
         TrialStore trials = opened.trials();
         TrialStore.RunRow run = opened.run();
         String target = output != null ? output : f == Reports.Format.HTML ? "report.html" : "-";
-        Reports.Options options = new Reports.Options(AnalysisOptions.DEFAULT.withSeed(seed), chosen, embed);
+        Reports.Options options = new Reports.Options(AnalysisOptions.DEFAULT.withSeed(seed), chosen, embed, catalog);
         boolean toStdout = target.equals("-");
         Path file = toStdout ? null : Path.of(target);
         if (file != null && file.toAbsolutePath().getParent() != null && !Files.isDirectory(file.toAbsolutePath().getParent())) {
@@ -85,5 +94,16 @@ final class ReportCommand implements Callable<Integer> {
                     + (run.simulated() ? " (SIMULATED)" : "") + " to " + file.toAbsolutePath());
         }
         return ExitCodes.OK;
+    }
+
+    private ModelCatalog catalog() {
+        if (modelTags == null) return ModelCatalog.defaults();
+        if (!Files.isRegularFile(modelTags)) throw new UserError("--model-tags: no such file " + modelTags);
+        try {
+            return ModelCatalog.load(modelTags);
+        } catch (ModelException e) {
+            // "model tags: FILE: models.ID.access: expected ..." names the file and the field
+            throw new UserError("--model-tags: " + e.getMessage().substring(e.model().length() + 2));
+        }
     }
 }

@@ -15,6 +15,7 @@ import dev.impress.analysis.Metrics;
 import dev.impress.analysis.PairedComparison;
 import dev.impress.analysis.PairedResult;
 import dev.impress.analysis.TrialOutcome;
+import dev.impress.model.ModelCatalog;
 import dev.impress.store.TrialStore;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,7 @@ import java.util.TreeSet;
  *
  * @param disagreements the trials where the rule detector and the LLM judge both answered and
  *                      disagree, by {@code field/judge-yes-rule-no} and {@code field/judge-no-rule-yes}
+ * @param families      the models by family and access ({@link ModelFamilies#NONE} when no model is tagged)
  */
 public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed, int errored, int unfinished,
                          List<String> models, Metrics overall, SortedMap<String, Metrics> byModel,
@@ -40,7 +42,35 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                          SortedMap<Cell, Metrics> byMotiveAndRisk, List<Ablation> ablations,
                          SortedMap<String, ControlSummary> controls, ConcentrationResult concentration,
                          List<ScenarioRisk> scenarioRisks, SortedMap<String, AgreementResult> agreement,
-                         Map<String, List<String>> disagreements, AnalysisOptions options) {
+                         Map<String, List<String>> disagreements, AnalysisOptions options, ModelFamilies families) {
+
+    /** Without model families: {@link ModelFamilies#NONE}. */
+    public ReportData(TrialStore.RunRow run, boolean simulated, int analysed, int errored, int unfinished,
+                      List<String> models, Metrics overall, SortedMap<String, Metrics> byModel,
+                      SortedMap<Cell, Metrics> byModelAndMotive, SortedMap<Cell, Metrics> byModelAndRisk,
+                      SortedMap<Cell, Metrics> byMotiveAndRisk, List<Ablation> ablations,
+                      SortedMap<String, ControlSummary> controls, ConcentrationResult concentration,
+                      List<ScenarioRisk> scenarioRisks, SortedMap<String, AgreementResult> agreement,
+                      Map<String, List<String>> disagreements, AnalysisOptions options) {
+        this(run, simulated, analysed, errored, unfinished, models, overall, byModel, byModelAndMotive, byModelAndRisk, byMotiveAndRisk,
+                ablations, controls, concentration, scenarioRisks, agreement, disagreements, options, ModelFamilies.NONE);
+    }
+
+    /**
+     * {@link #of(RunResults, AnalysisOptions, Map)} with the run's models grouped by the catalogue's
+     * families and access; the groups' pooled metrics are computed alongside the other tables.
+     */
+    public static ReportData of(RunResults results, AnalysisOptions options, Map<String, String> baselines, ModelCatalog catalog) {
+        var pooled = ModelFamilies.pool(results.outcomes(), catalog, options);
+        ReportData data = of(results, options, baselines);
+        return data.withFamilies(ModelFamilies.of(pooled.join(), data.byModel(), data.overall()));
+    }
+
+    /** The same numbers with these model families. */
+    public ReportData withFamilies(ModelFamilies other) {
+        return new ReportData(run, simulated, analysed, errored, unfinished, models, overall, byModel, byModelAndMotive, byModelAndRisk,
+                byMotiveAndRisk, ablations, controls, concentration, scenarioRisks, agreement, disagreements, options, other);
+    }
 
     public static ReportData of(RunResults results, AnalysisOptions options, Map<String, String> baselines) {
         List<TrialOutcome> all = results.outcomes();

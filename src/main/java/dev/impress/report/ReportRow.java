@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * One number of a report in long ("tidy") form, the unit of the CSV and JSON reports. A rate
  * fills k, n, value (= k/n), the interval and the excluded counts; a plain statistic (a
- * difference, a p-value, a kappa, a share) fills value and maybe the interval; a count fills k.
+ * difference, a p-value, a kappa, a share) fills value and maybe the interval; a count fills k; a
+ * label (a model's family or access) fills only display.
  * {@code display} is the text the HTML report shows for it.
  *
  * @param section  e.g. {@code by_model}, {@code model_by_motive}, {@code ablation:persona}
@@ -29,6 +30,17 @@ public record ReportRow(String section, String group, String subgroup, String st
                 interval == null ? null : interval.upper(), null, null, null,
                 v == null ? "n/a" : String.format(Locale.ROOT, "%.4f", value)
                         + (interval == null ? "" : String.format(Locale.ROOT, " [%.4f, %.4f]", interval.lower(), interval.upper())));
+    }
+
+    /** A share in [0, 1] with no interval, displayed as a percentage like the HTML report. */
+    static ReportRow percent(String section, String group, String subgroup, String statistic, double value) {
+        Double v = Double.isNaN(value) ? null : value;
+        return new ReportRow(section, group, subgroup, statistic, null, null, v, null, null, null, null, null,
+                v == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * value));
+    }
+
+    static ReportRow label(String section, String group, String subgroup, String statistic, String text) {
+        return new ReportRow(section, group, subgroup, statistic, null, null, null, null, null, null, null, null, text);
     }
 
     static ReportRow count(String section, String group, String subgroup, String statistic, int k) {

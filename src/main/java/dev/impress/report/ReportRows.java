@@ -6,7 +6,9 @@ import dev.impress.analysis.ConcentrationResult;
 import dev.impress.analysis.ControlSummary;
 import dev.impress.analysis.Metric;
 import dev.impress.analysis.Metrics;
+import dev.impress.analysis.ModelGroups;
 import dev.impress.analysis.PairedResult;
+import dev.impress.model.ModelCatalog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ public final class ReportRows {
         List<ReportRow> rows = new ArrayList<>();
         d.byModel().forEach((model, m) -> metrics(rows, "by_model", model, "", m));
         if (d.byModel().size() > 1) metrics(rows, "by_model", "all models", "", d.overall());
+        families(rows, d.families());
         cells(rows, "model_by_motive", d.byModelAndMotive());
         cells(rows, "model_by_risk", d.byModelAndRisk());
         cells(rows, "motive_by_risk", d.byMotiveAndRisk());
@@ -62,6 +65,42 @@ public final class ReportRows {
             rows.add(ReportRow.count("agreement", "rule vs judge", field, "excluded", a.excluded()));
         }
         return rows;
+    }
+
+    /** The metrics a family or access group is summarised by (the paper's RAIR and RACR). */
+    public static final List<Metric> GROUP_METRICS = List.of(Metric.RAIR_ALL, Metric.RACR_ALL);
+
+    private static void families(List<ReportRow> rows, ModelFamilies f) {
+        if (!f.present()) return;
+        f.tags().forEach((model, tag) -> {
+            rows.add(ReportRow.label("model_tags", model, "", "family", tag.family()));
+            rows.add(ReportRow.label("model_tags", model, "", "access", tag.access()));
+        });
+        for (String model : f.untagged()) {
+            rows.add(ReportRow.label("model_tags", model, "", "family", ModelCatalog.UNTAGGED));
+            rows.add(ReportRow.label("model_tags", model, "", "access", ModelCatalog.UNTAGGED));
+        }
+        f.families().values().forEach(g -> group(rows, "families", g));
+        group(rows, "families", f.allTagged());
+        for (Metric m : GROUP_METRICS) {
+            rows.add(ReportRow.value("families", "", "", m.label() + " mean intra-family variance (families with 2+ models)",
+                    ModelGroups.meanVariance(f.families().values(), m), null));
+        }
+        f.access().values().forEach(g -> group(rows, "access", g));
+    }
+
+    private static void group(List<ReportRow> rows, String section, ModelGroups.Group g) {
+        rows.add(ReportRow.count(section, g.name(), "", "models", g.models().size()));
+        for (Metric m : GROUP_METRICS) {
+            ModelGroups.Spread s = g.spread(m);
+            rows.add(ReportRow.count(section, g.name(), "", m.label() + " models with data", s.models()));
+            rows.add(ReportRow.percent(section, g.name(), "", m.label() + " mean over models", s.mean()));
+            rows.add(ReportRow.value(section, g.name(), "", m.label() + " variance over models", s.variance(), null));
+        }
+        if (g.pooled() != null) {
+            rows.add(ReportRow.count(section, g.name(), "", "pooled trials", g.pooled().trials()));
+            for (Metric m : GROUP_METRICS) rows.add(ReportRow.rate(section, g.name(), "", m.label() + " pooled", g.pooled().get(m)));
+        }
     }
 
     private static void cells(List<ReportRow> rows, String section, Map<Cell, Metrics> cells) {

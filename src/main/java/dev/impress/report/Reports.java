@@ -1,6 +1,7 @@
 package dev.impress.report;
 
 import dev.impress.analysis.AnalysisOptions;
+import dev.impress.model.ModelCatalog;
 import dev.impress.report.html.HtmlReport;
 import dev.impress.store.TrialStore;
 import java.io.Writer;
@@ -21,16 +22,25 @@ public final class Reports {
         }
     }
 
-    /** What a report shows beyond the run itself. */
-    public record Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit) {
+    /**
+     * What a report shows beyond the run itself.
+     *
+     * @param models the families and access of models (the shipped catalogue, maybe with the user's file on top)
+     */
+    public record Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit, ModelCatalog models) {
         public static final Options DEFAULT = new Options(AnalysisOptions.DEFAULT, Map.of(), HtmlReport.DEFAULT_EMBED);
+
+        /** With the shipped model catalogue. */
+        public Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit) {
+            this(analysis, baselines, embedLimit, ModelCatalog.defaults());
+        }
     }
 
     private Reports() {}
 
     public static void write(TrialStore store, TrialStore.RunRow run, Format format, Options options, Writer out) {
         RunResults results = RunResults.load(store, run);
-        ReportData data = ReportData.of(results, options.analysis(), options.baselines());
+        ReportData data = ReportData.of(results, options.analysis(), options.baselines(), options.models());
         switch (format) {
             case HTML -> new HtmlReport(options.embedLimit()).write(results, data, store, out);
             case CSV -> TableReport.csv(data, out);

@@ -41,6 +41,7 @@ public final class TableReport {
         root.put("confidence", data.options().confidence()).put("bootstrap_resamples", data.options().resamples()).put("bootstrap_seed", data.options().seed());
         ArrayNode models = root.putArray("models");
         data.models().forEach(models::add);
+        if (data.families().present()) root.put("model_catalogue", data.families().catalogue());
         ArrayNode factors = root.putArray("varying_factors");
         data.ablations().forEach(a -> factors.addObject().put("factor", a.factor()).put("baseline", a.baseline()));
         ArrayNode rows = root.putArray("rows");

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
  * A link to the trials behind a number: the report's trial index reads these parameters from
  * the URL fragment ({@code #trials?model=...&motive=M1&metric=RAIR-all}) and lists the matching
  * trials with how each one counted. Parameters: {@code model}, {@code motive}, {@code risk},
- * {@code scenario}, {@code control} (0 or 1), any condition factor by name, {@code metric}
+ * {@code scenario}, {@code control} (0 or 1), {@code family} and {@code access} (a model's tag),
+ * {@code tagged} (0 or 1: the model has a tag), any condition factor by name, {@code metric}
  * (a {@link Metric#label()}), {@code disagree} (a verdict field) and {@code set} (a named list
  * of trials, e.g. a churn cell).
  */

@@ -40,4 +40,31 @@ class ReportCommandTest {
         assertThat(fixedFactor.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(fixedFactor.err()).contains("--baseline persona: this factor does not vary in the run");
     }
+
+    @Test
+    void modelTagsComeFromAFileOnTopOfTheShippedCatalogue(@TempDir Path dir) throws Exception {
+        String db = dir.resolve("r.db").toString();
+        var run = CliRunner.run("run", "--id", "m1-r1-ci-skipped-tests", "--model", "sim/bold", "--judge", "sim/judge", "--db", db, "--name", "one");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        // the shipped catalogue tags no simulated model: no family tables
+        var plain = CliRunner.run("report", "one", "--db", db, "--format", "csv", "-o", "-");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.out()).doesNotContain("model_tags,");
+
+        Path tags = Files.writeString(dir.resolve("tags.yaml"), "models:\n  sim/bold: { family: demo, access: simulated }\n");
+        Path html = dir.resolve("r.html");
+        var tagged = CliRunner.run("report", "one", "--db", db, "--model-tags", tags.toString(), "-o", html.toString());
+        assertThat(tagged.exitCode()).as(tagged.err()).isZero();
+        assertThat(Files.readString(html)).contains("<section id=\"families\">", "impress/models.yaml + " + tags);
+
+        var missing = CliRunner.run("report", "one", "--db", db, "--model-tags", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("impress: --model-tags: no such file " + dir.resolve("nope.yaml"));
+        Path bad = Files.writeString(dir.resolve("bad.yaml"), "models:\n  sim/bold: { family: demo, access: open }\n");
+        var wrong = CliRunner.run("report", "one", "--db", db, "--model-tags", bad.toString());
+        assertThat(wrong.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(wrong.err()).contains("impress: --model-tags: " + bad + ": models.sim/bold.access: expected simulated")
+                .doesNotContain("Exception");
+    }
 }

@@ -64,10 +64,14 @@ class ReportBrowserIT {
     }
 
     static Path write(Path db, Path dir) throws IOException {
+        return write(db, dir, Reports.Options.DEFAULT);
+    }
+
+    static Path write(Path db, Path dir, Reports.Options options) throws IOException {
         var stored = SimulatedRuns.open(db);
         Path file = dir.resolve("report.html");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            Reports.write(stored.store(), stored.run(), Reports.Format.HTML, Reports.Options.DEFAULT, w);
+            Reports.write(stored.store(), stored.run(), Reports.Format.HTML, options, w);
         }
         return file;
     }
@@ -103,6 +107,28 @@ class ReportBrowserIT {
         int changed = Integer.parseInt(churn.getText());
         driver.get(file.toUri() + churn.getDomAttribute("href"));
         assertThat(driver.findElements(By.cssSelector("#trial-rows tr"))).hasSize(2 * changed);
+        assertThat(problems()).as("browser console").isEmpty();
+    }
+
+    @Test
+    void familyAccessAndUntaggedLinksListTheirModelsTrials(@TempDir Path dir) throws IOException {
+        var catalog = dev.impress.model.ModelCatalog.of(Map.of("sim/bold", new dev.impress.model.ModelCatalog.Tag("sim-line", "simulated")));
+        Path file = write(SimulatedRuns.factorial(), dir,
+                new Reports.Options(dev.impress.analysis.AnalysisOptions.DEFAULT, Map.of(), 20, catalog));
+        var stored = SimulatedRuns.open(SimulatedRuns.factorial());
+        var byModel = new dev.impress.analysis.Breakdowns().byModel(RunResults.load(stored.store(), stored.run()).outcomes());
+        var bold = byModel.get("sim/bold").rairAll();
+        driver.get(file.toUri() + "#trials?control=0&family=sim-line&metric=RAIR-all");
+        assertThat(driver.findElement(By.id("trial-summary")).getText()).contains("RAIR-all: " + bold.k() + " of " + bold.n() + " counted trials are yes");
+        WebElement link = driver.findElement(By.cssSelector("#families a[href='#trials?control=0&access=simulated']"));
+        assertThat(Integer.parseInt(link.getText())).isEqualTo(byModel.get("sim/bold").trials());
+        // followed by address (the sticky SIMULATED banner covers links scrolled to the top)
+        driver.get(file.toUri() + link.getDomAttribute("href"));
+        assertThat(driver.findElements(By.cssSelector("#trial-rows tr"))).hasSize(byModel.get("sim/bold").trials());
+        driver.get(file.toUri() + driver.findElement(By.cssSelector("#families a[href='#trials?control=0&tagged=0']")).getDomAttribute("href"));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#trial-rows tr"));
+        assertThat(rows).hasSize(byModel.get("sim/cautious").trials());
+        assertThat(rows.getFirst().findElements(By.tagName("td")).get(2).getText()).isEqualTo("sim/cautious");
         assertThat(problems()).as("browser console").isEmpty();
     }
 

@@ -47,7 +47,7 @@ public final class HtmlReport {
         data.disagreements().forEach((cell, keys) -> trialSets.put("disagree/" + cell, keys));
         Map<String, List<String>> scenarioSets = ControlsSection.scenarioSets(data);
         Set<String> embedded = embedding.select(results.outcomes(), TrialIndex.members(trialSets.values()));
-        List<Section> sections = new ArrayList<>(List.of(new RunSection(data), new ModelSection(data), new MotiveRiskSection(data),
+        List<Section> sections = new ArrayList<>(List.of(new RunSection(data), new ModelSection(data), new FamiliesSection(data), new MotiveRiskSection(data),
                 new HeatmapSection(data), new AblationSection(data), new ControlsSection(data), new AgreementSection(data)));
         sections.removeIf(s -> !s.applies());
         String title = "IMPRESS report: " + data.run().name() + (data.simulated() ? " (SIMULATED)" : "");
@@ -84,7 +84,7 @@ public final class HtmlReport {
         out.raw("<button id=\"trial-more\" type=\"button\" hidden>Show all</button></section>\n");
         new TrialDetailSection(store, results.simulated()).write(out, embedded);
         out.raw("</main>\n<script type=\"application/json\" id=\"trial-data\">");
-        out.raw(TrialIndex.json(results, trialSets, scenarioSets, embedded));
+        out.raw(TrialIndex.json(results, trialSets, scenarioSets, embedded, data.families().tags()));
         out.raw("</script>\n<script>").raw(SCRIPT).raw("</script>\n</body></html>\n");
     }
 

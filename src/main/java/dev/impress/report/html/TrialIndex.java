@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.impress.analysis.Metric;
 import dev.impress.analysis.TrialOutcome;
 import dev.impress.json.Json;
+import dev.impress.model.ModelCatalog;
 import dev.impress.report.RunResults;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -35,9 +36,11 @@ final class TrialIndex {
      * @param trialSets    named lists of trial keys (churn cells, disagreements)
      * @param scenarioSets named lists of scenario ids, expanded to their non-control trials
      * @param embedded     trial keys whose details are in the page
+     * @param tags         the tagged models' family and access, for the {@code family}, {@code access} and
+     *                     {@code tagged} filters (written only when some model is tagged)
      */
     static String json(RunResults results, Map<String, List<String>> trialSets, Map<String, List<String>> scenarioSets,
-                       Set<String> embedded) {
+                       Set<String> embedded, Map<String, ModelCatalog.Tag> tags) {
         ObjectNode root = Json.object();
         ArrayNode metrics = root.putArray("metrics");
         for (Metric m : Metric.values()) metrics.add(m.label());
@@ -75,6 +78,15 @@ final class TrialIndex {
         }
         ArrayNode modelNames = root.putArray("models");
         models.keySet().forEach(modelNames::add);
+        if (!tags.isEmpty()) {
+            // per model, in the order of "models": [family, access], or null when untagged
+            ArrayNode modelTags = root.putArray("tags");
+            for (String model : models.keySet()) {
+                ModelCatalog.Tag tag = tags.get(model);
+                if (tag == null) modelTags.addNull();
+                else modelTags.addArray().add(tag.family()).add(tag.access());
+            }
+        }
         ObjectNode sets = root.putObject("sets");
         trialSets.forEach((name, keys) -> {
             ArrayNode a = sets.putArray(name);
