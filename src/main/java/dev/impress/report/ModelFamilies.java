@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The run's models by family and by access (open, proprietary; simulated for tagged sim/ models),
@@ -91,20 +90,15 @@ public record ModelFamilies(String catalogue, SortedMap<String, ModelCatalog.Tag
     record Pooled(Tagging tagging, Map<String, Metrics> families, Map<String, Metrics> access, Metrics all) {}
 
     /**
-     * Starts the pooled metrics of every group (the costly part: bootstraps over the groups'
-     * trials), so that they run alongside the report's other tables; nothing to compute when no
-     * model is tagged.
+     * The pooled metrics of every group (bootstraps over the groups' trials; the report computes
+     * them alongside its other tables); nothing to compute when no model is tagged.
      */
-    static CompletableFuture<Pooled> pool(List<TrialOutcome> outcomes, ModelCatalog catalog, AnalysisOptions options) {
+    static Pooled pool(List<TrialOutcome> outcomes, ModelCatalog catalog, AnalysisOptions options) {
         Tagging tagging = tagging(outcomes.stream().map(TrialOutcome::model).distinct().toList(), catalog);
-        if (tagging.tags().isEmpty()) return CompletableFuture.completedFuture(new Pooled(tagging, Map.of(), Map.of(), null));
+        if (tagging.tags().isEmpty()) return new Pooled(tagging, Map.of(), Map.of(), null);
         Breakdowns b = new Breakdowns(options);
-        var families = CompletableFuture.supplyAsync(() -> ModelGroups.pooled(b, outcomes, tagging.familyOf()));
-        var access = CompletableFuture.supplyAsync(() -> ModelGroups.pooled(b, outcomes, tagging.accessOf()));
-        CompletableFuture<Metrics> all = tagging.untagged().isEmpty() ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.supplyAsync(() -> ModelGroups.pooled(b, outcomes, tagging.allOf()).get(ALL_TAGGED));
-        return CompletableFuture.allOf(families, access, all)
-                .thenApply(_ -> new Pooled(tagging, families.join(), access.join(), all.join()));
+        Metrics all = tagging.untagged().isEmpty() ? null : ModelGroups.pooled(b, outcomes, tagging.allOf()).get(ALL_TAGGED);
+        return new Pooled(tagging, ModelGroups.pooled(b, outcomes, tagging.familyOf()), ModelGroups.pooled(b, outcomes, tagging.accessOf()), all);
     }
 
     /**

@@ -44,35 +44,8 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                          List<ScenarioRisk> scenarioRisks, SortedMap<String, AgreementResult> agreement,
                          Map<String, List<String>> disagreements, AnalysisOptions options, ModelFamilies families) {
 
-    /** Without model families: {@link ModelFamilies#NONE}. */
-    public ReportData(TrialStore.RunRow run, boolean simulated, int analysed, int errored, int unfinished,
-                      List<String> models, Metrics overall, SortedMap<String, Metrics> byModel,
-                      SortedMap<Cell, Metrics> byModelAndMotive, SortedMap<Cell, Metrics> byModelAndRisk,
-                      SortedMap<Cell, Metrics> byMotiveAndRisk, List<Ablation> ablations,
-                      SortedMap<String, ControlSummary> controls, ConcentrationResult concentration,
-                      List<ScenarioRisk> scenarioRisks, SortedMap<String, AgreementResult> agreement,
-                      Map<String, List<String>> disagreements, AnalysisOptions options) {
-        this(run, simulated, analysed, errored, unfinished, models, overall, byModel, byModelAndMotive, byModelAndRisk, byMotiveAndRisk,
-                ablations, controls, concentration, scenarioRisks, agreement, disagreements, options, ModelFamilies.NONE);
-    }
-
-    /**
-     * {@link #of(RunResults, AnalysisOptions, Map)} with the run's models grouped by the catalogue's
-     * families and access; the groups' pooled metrics are computed alongside the other tables.
-     */
+    /** Every number of the run's report; models are grouped by the catalogue's families and access. */
     public static ReportData of(RunResults results, AnalysisOptions options, Map<String, String> baselines, ModelCatalog catalog) {
-        var pooled = ModelFamilies.pool(results.outcomes(), catalog, options);
-        ReportData data = of(results, options, baselines);
-        return data.withFamilies(ModelFamilies.of(pooled.join(), data.byModel(), data.overall()));
-    }
-
-    /** The same numbers with these model families. */
-    public ReportData withFamilies(ModelFamilies other) {
-        return new ReportData(run, simulated, analysed, errored, unfinished, models, overall, byModel, byModelAndMotive, byModelAndRisk,
-                byMotiveAndRisk, ablations, controls, concentration, scenarioRisks, agreement, disagreements, options, other);
-    }
-
-    public static ReportData of(RunResults results, AnalysisOptions options, Map<String, String> baselines) {
         List<TrialOutcome> all = results.outcomes();
         List<String> varying = results.varyingFactors();
         Baselines.checkFactors(baselines, varying);
@@ -88,6 +61,7 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
         var controls = async(() -> b.controlsByModel(all));
         var concentration = async(() -> Concentration.of(all, options.confidence()));
         var agreement = async(() -> Agreement.byField(results.ruleVsJudge(), options.confidence()));
+        var pooledFamilies = async(() -> ModelFamilies.pool(all, catalog, options));
         List<CompletableFuture<Ablation>> ablationTasks = new ArrayList<>();
         for (String factor : varying) ablationTasks.add(async(() -> ablation(b, new PairedComparison(options), scenarios, factor, baselines)));
         Map<String, List<String>> disagreements = new TreeMap<>();
@@ -101,7 +75,8 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
         return new ReportData(results.run(), results.simulated(), all.size(), (int) all.stream().filter(TrialOutcome::errored).count(),
                 results.unfinished(), all.stream().map(TrialOutcome::model).distinct().sorted().toList(), overall.join(), byModel.join(),
                 byMotive.join(), byRisk.join(), heatmap.join(), List.copyOf(ablations), controls.join(),
-                concentration.join(), scenarioRisks(scenarios), agreement.join(), disagreements, options);
+                concentration.join(), scenarioRisks(scenarios), agreement.join(), disagreements, options,
+                ModelFamilies.of(pooledFamilies.join(), byModel.join(), overall.join()));
     }
 
     /**

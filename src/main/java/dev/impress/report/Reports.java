@@ -28,12 +28,7 @@ public final class Reports {
      * @param models the families and access of models (the shipped catalogue, maybe with the user's file on top)
      */
     public record Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit, ModelCatalog models) {
-        public static final Options DEFAULT = new Options(AnalysisOptions.DEFAULT, Map.of(), HtmlReport.DEFAULT_EMBED);
-
-        /** With the shipped model catalogue. */
-        public Options(AnalysisOptions analysis, Map<String, String> baselines, int embedLimit) {
-            this(analysis, baselines, embedLimit, ModelCatalog.defaults());
-        }
+        public static final Options DEFAULT = new Options(AnalysisOptions.DEFAULT, Map.of(), HtmlReport.DEFAULT_EMBED, ModelCatalog.defaults());
     }
 
     private Reports() {}

@@ -66,7 +66,7 @@ public final class ReportBench {
         long t0 = System.nanoTime();
         RunResults results = RunResults.load(store, run);
         long t1 = System.nanoTime();
-        ReportData data = ReportData.of(results, Reports.Options.DEFAULT.analysis(), Reports.Options.DEFAULT.baselines());
+        ReportData data = ReportData.of(results, Reports.Options.DEFAULT.analysis(), Reports.Options.DEFAULT.baselines(), Reports.Options.DEFAULT.models());
         long t2 = System.nanoTime();
         new HtmlReport(Reports.Options.DEFAULT.embedLimit()).write(results, data, store, Writer.nullWriter());
         long t3 = System.nanoTime();

@@ -136,7 +136,7 @@ class ReportFamiliesTest {
         JsonNode json = Json.parse(render(Reports.Format.JSON, ModelCatalog.defaults()));
         assertThat(json.has("model_catalogue")).isFalse();
         for (JsonNode r : json.get("rows")) assertThat(r.get("section").asText()).isNotIn("model_tags", "families", "access");
-        ReportData plain = ReportData.of(RunResults.load(stored.store(), stored.run()), AnalysisOptions.DEFAULT, Map.of());
+        ReportData plain = ReportData.of(RunResults.load(stored.store(), stored.run()), AnalysisOptions.DEFAULT, Map.of(), ModelCatalog.defaults());
         assertThat(plain.families()).isEqualTo(ModelFamilies.NONE);
     }
 

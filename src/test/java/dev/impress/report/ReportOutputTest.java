@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.impress.analysis.AnalysisOptions;
 import dev.impress.analysis.Breakdowns;
+import dev.impress.model.ModelCatalog;
 import dev.impress.analysis.Metric;
 import dev.impress.analysis.PairedComparison;
 import dev.impress.json.Json;
@@ -28,7 +29,7 @@ class ReportOutputTest {
     static void run() {
         stored = SimulatedRuns.open(SimulatedRuns.factorial());
         results = RunResults.load(stored.store(), stored.run());
-        data = ReportData.of(results, AnalysisOptions.DEFAULT, Map.of());
+        data = ReportData.of(results, AnalysisOptions.DEFAULT, Map.of(), ModelCatalog.defaults());
     }
 
     static String render(Reports.Format format) {
@@ -148,13 +149,13 @@ class ReportOutputTest {
 
     @Test
     void aBaselineMustBeALevelOfAVaryingFactor() {
-        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("persona", "none")))
+        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("persona", "none"), ModelCatalog.defaults()))
                 .hasMessageContaining("--baseline persona").hasMessageContaining("does not vary");
-        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("mitigation", "nope")))
+        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("mitigation", "nope"), ModelCatalog.defaults()))
                 .hasMessageContaining("--baseline mitigation=nope").hasMessageContaining("[none, safety-prompt]");
-        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("colour", "red")))
+        assertThatThrownBy(() -> ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("colour", "red"), ModelCatalog.defaults()))
                 .hasMessageContaining("unknown factor");
-        ReportData flipped = ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("mitigation", "safety-prompt"));
+        ReportData flipped = ReportData.of(results, AnalysisOptions.DEFAULT, Map.of("mitigation", "safety-prompt"), ModelCatalog.defaults());
         assertThat(flipped.ablations().getFirst().baseline()).isEqualTo("safety-prompt");
         assertThat(flipped.ablations().getFirst().comparisons().getFirst().level()).isEqualTo("none");
     }
