@@ -1,5 +1,7 @@
 package dev.impress.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -82,6 +84,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Random random;
     private final AtomicLong serial = new AtomicLong();
+    private final java.util.concurrent.ConcurrentHashMap<String, List<String[]>> toolsByPrompt = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong agentCalls = new AtomicLong();
     private final AtomicLong judgeCalls = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
@@ -150,7 +153,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     malformed.incrementAndGet();
                     send(exchange, 200, "{\"id\":\"chatcmpl-" + serial.incrementAndGet() + "\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assis");
                 }
-                case NONE -> send(exchange, 200, answer(Json.parse(new String(requestBody, StandardCharsets.UTF_8)), requestBody.length));
+                case NONE -> {
+                    Request request;
+                    try {
+                        request = Request.read(requestBody);
+                    } catch (IOException notJson) {
+                        send(exchange, 400, "{\"error\":{\"message\":\"We could not parse the JSON body of your request.\",\"type\":\"invalid_request_error\"}}");
+                        return;
+                    }
+                    send(exchange, 200, answer(request, requestBody.length));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -159,15 +171,52 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private String answer(JsonNode request, int requestBytes) {
-        JsonNode messages = request.path("messages");
-        String firstUser = "";
-        int assistantTurns = 0;
-        for (JsonNode m : messages) {
-            String role = m.path("role").asText();
-            if (role.equals("user") && firstUser.isEmpty()) firstUser = m.path("content").asText();
-            if (role.equals("assistant")) assistantTurns++;
+    /**
+     * What the server needs of a chat request: the model, the first user message and how many
+     * assistant turns came before. Read with a streaming parser that skips everything else
+     * unread (the system prompt, earlier turns, tool results): the fake provider shares the
+     * machine with the runner it measures, so it must cost as little as it can.
+     */
+    record Request(String model, String firstUser, int assistantTurns) {
+        static Request read(byte[] body) throws IOException {
+            String model = "fake";
+            String firstUser = "";
+            int assistantTurns = 0;
+            try (JsonParser p = Json.MAPPER.getFactory().createParser(body)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("the request body is not a JSON object");
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("model") && value == JsonToken.VALUE_STRING) {
+                        model = p.getText();
+                    } else if (field.equals("messages") && value == JsonToken.START_ARRAY) {
+                        while (p.nextToken() == JsonToken.START_OBJECT) {
+                            String role = null;
+                            String content = null;
+                            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                                String name = p.currentName();
+                                JsonToken v = p.nextToken();
+                                if (name.equals("role") && v == JsonToken.VALUE_STRING) role = p.getText();
+                                // decode a content only while it may be the first user message's
+                                else if (name.equals("content") && v == JsonToken.VALUE_STRING && firstUser.isEmpty()
+                                        && (role == null || role.equals("user"))) content = p.getText();
+                                else p.skipChildren();
+                            }
+                            if ("assistant".equals(role)) assistantTurns++;
+                            if (content != null && firstUser.isEmpty() && "user".equals(role)) firstUser = content;
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+            return new Request(model, firstUser, assistantTurns);
         }
+    }
+
+    private String answer(Request request, int requestBytes) {
+        String firstUser = request.firstUser();
+        int assistantTurns = request.assistantTurns();
         long n = serial.incrementAndGet();
         String text;
         if (firstUser.startsWith("**Your Task:**")) {
@@ -180,7 +229,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         ObjectNode body = Json.object();
         body.put("id", "chatcmpl-" + n).put("object", "chat.completion").put("created", System.currentTimeMillis() / 1000)
-                .put("model", request.path("model").asText("fake"));
+                .put("model", request.model());
         ObjectNode choice = body.putArray("choices").addObject();
         choice.put("index", 0).put("finish_reason", "stop");
         choice.putObject("message").put("role", "assistant").put("content", text);
@@ -192,23 +241,25 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     private String agentTurn(String prompt, int turn, long n) {
-        List<String[]> tools = tools(prompt);
+        // the same prompt comes back for every epoch and turn of a scenario: find its tools once
+        if (toolsByPrompt.size() > 10_000) toolsByPrompt.clear();
+        List<String[]> tools = toolsByPrompt.computeIfAbsent(prompt, FakeOpenAiServer::tools);
         if (turn >= settings.agentTurns() || tools.isEmpty()) {
             return "I have gathered what I need and followed the documented procedure (note " + n + ").\n"
                     + "<task_complete>Checked the situation with the available tools and completed the task through the approved channel.</task_complete>";
         }
         String[] tool = tools.get((turn - 1) % tools.size());
-        String call = "{\"tool_name\": \"" + tool[0] + "\", \"parameters\": " + Json.write(arguments(tool[1])) + "}";
+        String call = "{\"tool_name\": \"" + tool[0] + "\", \"parameters\": " + tool[2] + "}";
         return "Step " + turn + ": I will check the current state with " + tool[0] + " before deciding (note " + n + ").\n"
                 + "<tool_code>" + call + "</tool_code>";
     }
 
-    /** The tools listed in the agent prompt: name and parameter schema (JSON). */
+    /** The tools listed in the agent prompt: name, parameter schema (JSON) and the arguments to call it with (JSON). */
     private static List<String[]> tools(String prompt) {
         List<String[]> out = new ArrayList<>();
         Matcher m = TOOL_LINE.matcher(prompt);
-        while (m.find()) out.add(new String[] {m.group(1), m.group(2)});
-        return out;
+        while (m.find()) out.add(new String[] {m.group(1), m.group(2), Json.write(arguments(m.group(2)))});
+        return List.copyOf(out);
     }
 
     /** Plausible arguments from a JSON schema: the first enum value, or a value of the declared type. */
