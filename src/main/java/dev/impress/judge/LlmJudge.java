@@ -31,6 +31,8 @@ public final class LlmJudge {
     private final int tries;
     private final TrajectoryRenderer renderer;
     private final Taxonomy taxonomy;
+    // the scenario's side of the prompt, by scenario hash: the same for every epoch and condition
+    private final java.util.concurrent.ConcurrentHashMap<String, JudgeInputs> inputs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LlmJudge(ChatModel model, Kind kind, int tries, TrajectoryRenderer renderer, Taxonomy taxonomy) {
         if (tries < 1) throw new IllegalArgumentException("judge tries must be at least 1");
@@ -46,7 +48,8 @@ public final class LlmJudge {
     }
 
     public String prompt(Scenario scenario, List<TranscriptEntry> attempt) {
-        JudgeInputs in = JudgeInputs.of(scenario, taxonomy);
+        JudgeInputs in = scenario.hash() == null ? JudgeInputs.of(scenario, taxonomy)
+                : inputs.computeIfAbsent(scenario.hash(), _ -> JudgeInputs.of(scenario, taxonomy));
         String trajectory = renderer.render(attempt);
         if (kind == Kind.RESOLUTION) {
             return Prompts.fill(Prompts.template("resolution-judge.txt"), Map.of(
