@@ -12,23 +12,30 @@ import java.util.Map;
  * parsed tree can name a line. Works for JSON and YAML alike (both are read as token streams).
  */
 public final class LineIndex {
-    private final Map<String, Integer> lines;
+    private final java.util.function.Supplier<Map<String, Integer>> source;
     private final int offset;
+    private volatile Map<String, Integer> lines;
 
-    private LineIndex(Map<String, Integer> lines, int offset) {
-        this.lines = lines;
+    private LineIndex(java.util.function.Supplier<Map<String, Integer>> source, int offset) {
+        this.source = source;
         this.offset = offset;
     }
 
     public static LineIndex none() {
-        return new LineIndex(Map.of(), 0);
+        return new LineIndex(Map::of, 0);
     }
 
     /**
      * Indexes {@code text} with the factory's parser; {@code offset} is added to every line
-     * (for a JSONL record that starts further down its file).
+     * (for a JSONL record that starts further down its file). The text is tokenised on the
+     * first {@link #line} call: only documents with a problem to report ever need it, and
+     * indexing every document of a library up front was a fifth of its loading time.
      */
     public static LineIndex of(JsonFactory factory, String text, int offset) {
+        return new LineIndex(() -> index(factory, text), offset);
+    }
+
+    private static Map<String, Integer> index(JsonFactory factory, String text) {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = factory.createParser(text)) {
             JsonToken token;
@@ -43,14 +50,20 @@ public final class LineIndex {
         } catch (IOException e) {
             // a parse error is reported separately; keep what was indexed
         }
-        return new LineIndex(lines, offset);
+        return lines;
+    }
+
+    private Map<String, Integer> lines() {
+        Map<String, Integer> l = lines;
+        if (l == null) lines = l = source.get(); // computing it twice in a race is harmless
+        return l;
     }
 
     /** The line of the pointer, else of its nearest indexed parent, else 0 (unknown). */
     public int line(String pointer) {
         String p = pointer == null ? "" : pointer;
         while (true) {
-            Integer line = lines.get(p);
+            Integer line = lines().get(p);
             if (line != null && line > 0) return line + offset;
             if (p.isEmpty()) return offset > 0 ? offset + 1 : 0;
             p = p.substring(0, p.lastIndexOf('/'));
