@@ -3,8 +3,8 @@ package dev.impress.model;
 import java.util.Optional;
 
 /**
- * The response cache around a model. A hit is returned marked {@code cached}, with cost 0 and
- * no retries, and is counted for its role in the budget's ledger. It sits outside
+ * The response cache around a model. A hit is returned marked {@code cached}, with cost 0, no
+ * retries and no raw request (none was sent), and is counted for its role in the budget's ledger. It sits outside
  * {@link MeteredChatModel}, so a cached answer is served even when the budget is spent.
  */
 public final class CachingChatModel implements ChatModel {
@@ -44,7 +44,9 @@ public final class CachingChatModel implements ChatModel {
             return cached;
         }
         ChatResponse fresh = inner.chat(request);
-        cache.put(key, inner.id(), fresh);
+        // The key is the request's hash, so its raw body would be stored again for nothing: a hit
+        // sends no request (its turn is marked cached), and the caller's answer keeps the raw body.
+        cache.put(key, inner.id(), fresh.withoutRawRequest());
         return fresh;
     }
 }

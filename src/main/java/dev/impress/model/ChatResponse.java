@@ -34,6 +34,12 @@ public record ChatResponse(String text, String reasoning, List<ToolCallRequest> 
         return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, rawRequest, rawResponse, retries, newWarnings, cached, latencyMillis, costUsd);
     }
 
+    /** The same answer without the raw request body: what the response cache keeps. */
+    public ChatResponse withoutRawRequest() {
+        return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, null, rawResponse, retries, warnings, cached,
+                latencyMillis, costUsd);
+    }
+
     public ChatResponse asCached() {
         return new ChatResponse(text, reasoning, toolCalls, usage, finishReason, model, rawRequest, rawResponse, List.of(), warnings, true, 0, 0);
     }

@@ -47,6 +47,10 @@ class ResponseCacheTest {
         assertThat(second.costUsd()).isZero();
         assertThat(second.text()).isEqualTo(first.text());
         assertThat(second.usage()).isEqualTo(first.usage());
+        // the answer that was fetched keeps the raw request; the hit sent none, and the cache does not keep it
+        assertThat(first.rawRequest()).contains("judge this");
+        assertThat(second.rawRequest()).isNull();
+        assertThat(second.rawResponse()).isEqualTo(first.rawResponse());
         assertThat(budget.spentUsd()).isEqualTo(first.costUsd());
         assertThat(budget.totals(CallRole.JUDGE).calls()).isEqualTo(2);
         assertThat(budget.totals(CallRole.JUDGE).cachedCalls()).isEqualTo(1);
