@@ -29,6 +29,10 @@ public final class ToolCodeParser {
     private static final Pattern COMPLETE_OPEN = Pattern.compile("<\\s*task_complete\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMPLETE_CLOSE = Pattern.compile("<\\s*/\\s*task_complete\\s*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ANY_TAG = Pattern.compile("<\\s*/?\\s*(tool_code|task_complete)\\s*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ANY_OPEN = Pattern.compile("<\\s*(tool_code|task_complete)\\s*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern CALL_SHAPE = Pattern.compile("(?s).*[\"']?name[\"']?\\s*:.*[\"']?(parameters|arguments)[\"']?\\s*:.*");
+    private static final Pattern LANGUAGE_LINE = Pattern.compile("^(?i)(json|tool_code)\\s*\\n");
     private static final Pattern FENCE = Pattern.compile("```[a-zA-Z_]*\\s*\\n?(.*?)```", Pattern.DOTALL);
     private static final Pattern PYTHON_LITERAL = Pattern.compile("(?<![\\w\"'])(True|False|None)(?![\\w\"'])");
 
@@ -59,7 +63,7 @@ public final class ToolCodeParser {
                 break;
             }
             reasoning.append(source, pos, open.start());
-            String tag = open.group().toLowerCase(Locale.ROOT).replaceAll("\\s", "");
+            String tag = WHITESPACE.matcher(open.group().toLowerCase(Locale.ROOT)).replaceAll("");
             if (tag.startsWith("</")) { // a stray closing tag: skip it
                 pos = open.end();
                 continue;
@@ -74,7 +78,7 @@ public final class ToolCodeParser {
                 next = end.end();
             } else {
                 // Missing closing tag: the block runs to the next opening tag or the end.
-                Matcher nextOpen = Pattern.compile("<\\s*(tool_code|task_complete)\\s*>", Pattern.CASE_INSENSITIVE).matcher(source);
+                Matcher nextOpen = ANY_OPEN.matcher(source);
                 bodyEnd = nextOpen.find(open.end()) ? nextOpen.start() : source.length();
                 next = bodyEnd;
                 if (!isTool || !source.substring(open.end(), bodyEnd).isBlank()) {
@@ -112,19 +116,19 @@ public final class ToolCodeParser {
     }
 
     private static boolean opensBefore(String source, int from, int to) {
-        Matcher m = Pattern.compile("<\\s*(tool_code|task_complete)\\s*>", Pattern.CASE_INSENSITIVE).matcher(source);
+        Matcher m = ANY_OPEN.matcher(source);
         return m.find(from) && m.start() < to;
     }
 
     private static boolean looksLikeCall(String text) {
-        return text.contains("{") && (text.contains("tool_name") || text.matches("(?s).*[\"']?name[\"']?\\s*:.*[\"']?(parameters|arguments)[\"']?\\s*:.*"));
+        return text.contains("{") && (text.contains("tool_name") || CALL_SHAPE.matcher(text).matches());
     }
 
     private void parseToolBlock(String body, List<ParsedTurn.Call> calls, List<ParsedTurn.Problem> problems) {
         String json = body.strip();
         Matcher fence = FENCE.matcher(json);
         if (fence.find()) json = fence.group(1).strip();
-        json = json.replaceFirst("^(?i)(json|tool_code)\\s*\\n", "");
+        json = LANGUAGE_LINE.matcher(json).replaceFirst("");
         if (json.isEmpty()) {
             problems.add(new ParsedTurn.Problem("empty <tool_code> block", body));
             return;
