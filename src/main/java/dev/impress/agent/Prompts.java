@@ -43,13 +43,16 @@ public final class Prompts {
      */
     public static String fill(String template, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        int last = 0;
+        // Values are appended as they are (no replacement-string escaping): they can be long
+        // scenario texts and trajectories, filled into every prompt.
         while (m.find()) {
             String value = values.get(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+            out.append(template, last, m.start()).append(value == null ? m.group() : value);
+            last = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(template, last, template.length()).toString();
     }
 
     /** The framing, persona and safety texts of the paper (framings.yaml). */
