@@ -1,16 +1,24 @@
 package dev.impress.cli;
 
 import dev.impress.experiment.RunExecutor;
+import dev.impress.store.TrialStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.DoubleAdder;
+import java.util.function.Supplier;
 
 /**
  * Progress of a run: on a terminal a bar redrawn in place (done/total, errors, rate, ETA, cost);
  * otherwise a plain line every few seconds, so CI logs stay readable.
+ *
+ * <p>Several workers can share a run. Given the run's progress in the store, the bar also counts
+ * the trials other workers finished since it started (read at most every few seconds), so its
+ * done/total and ETA are the run's, and says how many were finished here.
  */
 final class ProgressBar implements RunExecutor.Listener {
+    private static final long STORE_POLL_NANOS = 3_000_000_000L;
+
     private final PrintWriter err;
     private final boolean terminal;
     private final int total;
@@ -19,18 +27,37 @@ final class ProgressBar implements RunExecutor.Listener {
     private final AtomicInteger errors = new AtomicInteger();
     private final DoubleAdder cost = new DoubleAdder();
     private final String unit;
+    private final Supplier<TrialStore.Progress> runProgress;
+    private final int doneAtStart;
+    private final int errorsAtStart;
     private volatile long lastPrint;
-
-    ProgressBar(PrintWriter err, int total) {
-        this(err, total, "trials");
-    }
+    private long lastPoll;
+    private int othersDone;
+    private int othersErrors;
 
     /** A bar counting {@code unit} (plural, e.g. "candidates"). */
     ProgressBar(PrintWriter err, int total, String unit) {
+        this(err, total, unit, null, System.console() != null && System.getenv("CI") == null);
+    }
+
+    /**
+     * A bar over a stored run's remaining trials that also counts other workers' progress, read
+     * from {@code runProgress} (the run's counts in the store).
+     */
+    static ProgressBar forRun(PrintWriter err, Supplier<TrialStore.Progress> runProgress) {
+        return new ProgressBar(err, -1, "trials", runProgress, System.console() != null && System.getenv("CI") == null);
+    }
+
+    ProgressBar(PrintWriter err, int total, String unit, Supplier<TrialStore.Progress> runProgress, boolean terminal) {
         this.err = err;
-        this.total = total;
         this.unit = unit;
-        this.terminal = System.console() != null && System.getenv("CI") == null;
+        this.terminal = terminal;
+        this.runProgress = runProgress;
+        TrialStore.Progress atStart = runProgress == null ? null : runProgress.get();
+        this.doneAtStart = atStart == null ? 0 : atStart.done();
+        this.errorsAtStart = atStart == null ? 0 : atStart.error();
+        this.total = atStart == null ? total : atStart.total() - atStart.done();
+        this.lastPoll = System.nanoTime();
     }
 
     @Override
@@ -47,18 +74,42 @@ final class ProgressBar implements RunExecutor.Listener {
     }
 
     synchronized void print(boolean last) {
-        int d = done.get();
-        int e = errors.get();
+        pollOthers(last);
+        int here = done.get();
+        int d = here + othersDone;
+        int e = errors.get() + othersErrors;
         double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
         double rate = d / seconds;
         String eta = rate > 0 && total > d ? formatDuration(Duration.ofSeconds(Math.round((total - d) / rate))) : "-";
-        String line = String.format("%s %d/%d done, %d errors, %.1f %s/s, ETA %s, cost $%.4f", bar(d), d, total, e, rate, unit, eta, cost.sum());
+        String others = othersDone + othersErrors > 0 ? String.format(" (%d here, %d by other workers)", here, othersDone) : "";
+        String line = String.format("%s %d/%d done%s, %d errors, %.1f %s/s, ETA %s, cost $%.4f%s", bar(d), d, total, others, e, rate, unit, eta,
+                cost.sum(), others.isEmpty() ? "" : " here");
         if (terminal) {
             err.print("\r" + line + (last ? "\n" : ""));
         } else {
             err.println(line);
         }
         err.flush();
+    }
+
+    /**
+     * What other workers finished since this bar started: the store's counts of done and errored
+     * trials beyond those at the start, less those finished here (the store may lag behind this
+     * process's writer, so never below 0). Read at most every few seconds, and at the end.
+     */
+    private void pollOthers(boolean force) {
+        if (runProgress == null) return;
+        long now = System.nanoTime();
+        if (!force && now - lastPoll < STORE_POLL_NANOS) return;
+        lastPoll = now;
+        TrialStore.Progress p;
+        try {
+            p = runProgress.get();
+        } catch (RuntimeException e) {
+            return; // progress display only: keep the last known figures
+        }
+        othersDone = Math.max(0, p.done() - doneAtStart - done.get());
+        othersErrors = Math.max(0, p.error() - errorsAtStart - errors.get());
     }
 
     void finish() {

@@ -63,8 +63,7 @@ final class RunDriver {
                        ExecutionFlags execution, PrintWriter out, PrintWriter err) {
         int maxTries = execution.maxTries;
         Function<String, Scenario> lookup = SimulatedAgent.lookup(scenarios);
-        var progress = trials.progress(runId);
-        ProgressBar bar = new ProgressBar(err, progress.total() - progress.done());
+        ProgressBar bar = ProgressBar.forRun(err, () -> trials.progress(runId));
         trials.setRunStatus(runId, "running", null);
         String owner = owner();
         out.printf("Executing as %s: %d trial(s) at a time, leases of %d s.%n", owner, execution.concurrency, execution.leaseSeconds);
