@@ -502,6 +502,43 @@ public final class TrialStore {
         });
     }
 
+    // --- human labels ---------------------------------------------------------------------------
+
+    /** One human label of one verdict field of a trial: {@code value} is yes, no or unsure. */
+    public record LabelRow(String trialKey, String annotator, String field, String value, String note, String createdAt) {}
+
+    /** Saves (or replaces) one annotator's label of one field of a trial, at once. */
+    public void saveLabel(String trialKey, String annotator, String field, String value, String note) {
+        saveLabels(List.of(new LabelRow(trialKey, annotator, field, value, note, Instant.now().toString())));
+    }
+
+    /** Saves these labels in one transaction: all or none. A label of the same trial, annotator and field is replaced. */
+    public void saveLabels(List<LabelRow> labels) {
+        write(c -> Sql.inTransaction(c, tx -> {
+            for (LabelRow l : labels) {
+                Sql.update(tx, "INSERT INTO labels (trial_key, annotator, field, value, note, created_at) VALUES (?,?,?,?,?,?) "
+                                + "ON CONFLICT (trial_key, annotator, field) DO UPDATE SET value = excluded.value, note = excluded.note, "
+                                + "created_at = excluded.created_at",
+                        l.trialKey(), l.annotator(), l.field(), l.value(), l.note(), l.createdAt() == null ? Instant.now().toString() : l.createdAt());
+            }
+            return null;
+        }));
+    }
+
+    /** The human labels of a run's trials, by trial key, annotator and field. */
+    public List<LabelRow> labels(String runId) {
+        return with(c -> Sql.query(c, "SELECT l.trial_key, l.annotator, l.field, l.value, l.note, l.created_at FROM labels l "
+                        + "JOIN run_trials r ON r.trial_key = l.trial_key WHERE r.run_id = ? ORDER BY l.trial_key, l.annotator, l.field",
+                rs -> new LabelRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), runId));
+    }
+
+    /** The run's trials this annotator has labelled this field of. */
+    public java.util.Set<String> labelledKeys(String runId, String annotator, String field) {
+        List<String> keys = with(c -> Sql.query(c, "SELECT l.trial_key FROM labels l JOIN run_trials r ON r.trial_key = l.trial_key "
+                + "WHERE r.run_id = ? AND l.annotator = ? AND l.field = ?", rs -> rs.getString(1), runId, annotator, field));
+        return new java.util.TreeSet<String>(keys);
+    }
+
     // --- plumbing ------------------------------------------------------------------------------
 
     /** A write: serialised within this process on SQLite (see {@link Store#writing}). */
