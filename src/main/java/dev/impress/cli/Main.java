@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 ExportCommand.class,
                 ReportCommand.class,
+                ReviewCommand.class,
                 GenerateCommand.class,
                 ScenariosCommand.class,
                 BenchCommand.class,

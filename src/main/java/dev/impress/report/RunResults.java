@@ -1,5 +1,6 @@
 package dev.impress.report;
 
+import dev.impress.analysis.HumanLabel;
 import dev.impress.analysis.LabelPair;
 import dev.impress.analysis.TrialOutcome;
 import dev.impress.judge.Verdict;
@@ -22,10 +23,11 @@ import java.util.Map;
  * strings for models and factor levels, one map per distinct condition), so memory stays small
  * as runs grow; a report reads the full rows of the few trials it shows from the store.
  *
- * @param scenarios what the analysis needs of each scenario, by hash
+ * @param scenarios   what the analysis needs of each scenario, by hash
+ * @param humanLabels the labels people gave the run's trials in review ({@code impress review}), empty when none
  */
 public record RunResults(TrialStore.RunRow run, List<TrialOutcome> outcomes, List<LabelPair> ruleVsJudge, int unfinished,
-                         Map<String, ScenarioInfo> scenarios) {
+                         Map<String, ScenarioInfo> scenarios, List<HumanLabel> humanLabels) {
 
     public static final List<String> FACTORS = List.of("protocol", "framing", "persona", "mitigation", "decoding");
 
@@ -73,7 +75,9 @@ public record RunResults(TrialStore.RunRow run, List<TrialOutcome> outcomes, Lis
                 pairs.add(new LabelPair(t.key(), "execution_success", verdict(llm.executionSuccess()), verdict(rule.executionSuccess())));
             }
         });
-        return new RunResults(run, List.copyOf(outcomes), List.copyOf(pairs), unfinished[0], scenarios);
+        List<HumanLabel> labels = store.labels(run.id()).stream()
+                .map(l -> new HumanLabel(l.trialKey(), l.annotator(), l.field(), l.value())).toList();
+        return new RunResults(run, List.copyOf(outcomes), List.copyOf(pairs), unfinished[0], scenarios, labels);
     }
 
     /**
