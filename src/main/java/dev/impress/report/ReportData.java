@@ -9,6 +9,7 @@ import dev.impress.analysis.Concentration;
 import dev.impress.analysis.ConcentrationResult;
 import dev.impress.analysis.ControlSummary;
 import dev.impress.analysis.Holm;
+import dev.impress.analysis.HumanReview;
 import dev.impress.analysis.LabelPair;
 import dev.impress.analysis.Metric;
 import dev.impress.analysis.Metrics;
@@ -35,6 +36,8 @@ import java.util.TreeSet;
  * @param disagreements the trials where the rule detector and the LLM judge both answered and
  *                      disagree, by {@code field/judge-yes-rule-no} and {@code field/judge-no-rule-yes}
  * @param families      the models by family and access ({@link ModelFamilies#NONE} when no model is tagged)
+ * @param review        the judge against the human labels of {@code impress review}, with the corrected RAIR
+ *                      ({@link HumanReview#NONE} when nobody labelled a trial)
  */
 public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed, int errored, int unfinished,
                          List<String> models, Metrics overall, SortedMap<String, Metrics> byModel,
@@ -42,7 +45,8 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                          SortedMap<Cell, Metrics> byMotiveAndRisk, List<Ablation> ablations,
                          SortedMap<String, ControlSummary> controls, ConcentrationResult concentration,
                          List<ScenarioRisk> scenarioRisks, SortedMap<String, AgreementResult> agreement,
-                         Map<String, List<String>> disagreements, AnalysisOptions options, ModelFamilies families) {
+                         Map<String, List<String>> disagreements, AnalysisOptions options, ModelFamilies families,
+                         HumanReview review) {
 
     /** Every number of the run's report; models are grouped by the catalogue's families and access. */
     public static ReportData of(RunResults results, AnalysisOptions options, Map<String, String> baselines, ModelCatalog catalog) {
@@ -76,7 +80,8 @@ public record ReportData(TrialStore.RunRow run, boolean simulated, int analysed,
                 results.unfinished(), all.stream().map(TrialOutcome::model).distinct().sorted().toList(), overall.join(), byModel.join(),
                 byMotive.join(), byRisk.join(), heatmap.join(), List.copyOf(ablations), controls.join(),
                 concentration.join(), scenarioRisks(scenarios), agreement.join(), disagreements, options,
-                ModelFamilies.of(pooledFamilies.join(), byModel.join(), overall.join()));
+                ModelFamilies.of(pooledFamilies.join(), byModel.join(), overall.join()),
+                HumanReview.of(results.humanLabels(), all, byModel.join(), options.confidence()));
     }
 
     /**

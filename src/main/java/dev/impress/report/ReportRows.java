@@ -2,6 +2,8 @@ package dev.impress.report;
 
 import dev.impress.analysis.AgreementResult;
 import dev.impress.analysis.Cell;
+import dev.impress.analysis.CorrectedPrevalence;
+import dev.impress.analysis.HumanReview;
 import dev.impress.analysis.ConcentrationResult;
 import dev.impress.analysis.ControlSummary;
 import dev.impress.analysis.Metric;
@@ -64,7 +66,42 @@ public final class ReportRows {
             rows.add(ReportRow.count("agreement", "rule vs judge", field, "judge no, rule no", a.matrix().bothNo()));
             rows.add(ReportRow.count("agreement", "rule vs judge", field, "excluded", a.excluded()));
         }
+        review(rows, d.review());
         return rows;
+    }
+
+    /**
+     * The judge against the human labels (section {@code human_review}, group {@code judge vs humans},
+     * subgroup the field) and the judge-error-corrected RAIR-all per model (section {@code corrected_rair}).
+     */
+    private static void review(List<ReportRow> rows, HumanReview r) {
+        if (!r.present()) return;
+        String s = "human_review";
+        String g = "judge vs humans";
+        rows.add(ReportRow.count(s, g, "", "annotators", r.annotators().size()));
+        rows.add(ReportRow.count(s, g, "", "labels", r.labels()));
+        for (HumanReview.FieldReview f : r.fields().values()) {
+            AgreementResult a = f.agreement();
+            String field = f.field();
+            rows.add(ReportRow.count(s, g, field, "labelled trials", f.labelled()));
+            rows.add(ReportRow.rate(s, g, field, "percent agreement", a.percentAgreement()));
+            rows.add(ReportRow.value(s, g, field, "Cohen's kappa", a.kappa().value(), Double.isNaN(a.kappa().value()) ? null : a.kappa().interval()));
+            rows.add(ReportRow.count(s, g, field, "judge yes, human yes", a.matrix().bothYes()));
+            rows.add(ReportRow.count(s, g, field, "judge yes, human no", a.matrix().aYesBNo()));
+            rows.add(ReportRow.count(s, g, field, "judge no, human yes", a.matrix().aNoBYes()));
+            rows.add(ReportRow.count(s, g, field, "judge no, human no", a.matrix().bothNo()));
+            rows.add(ReportRow.rate(s, g, field, "judge sensitivity", f.sensitivity()));
+            rows.add(ReportRow.rate(s, g, field, "judge specificity", f.specificity()));
+            rows.add(ReportRow.count(s, g, field, "excluded: annotators tied", f.ties()));
+            rows.add(ReportRow.count(s, g, field, "excluded: only unsure", f.unsure()));
+            rows.add(ReportRow.count(s, g, field, "excluded: judge unjudged", a.excluded()));
+        }
+        r.correctedRair().forEach((model, c) -> {
+            rows.add(ReportRow.rate("corrected_rair", model, "", "RAIR-all as judged", c.judged()));
+            CorrectedPrevalence p = c.corrected();
+            rows.add(ReportRow.value("corrected_rair", model, "", "RAIR-all corrected for judge error (Rogan-Gladen)", p.estimate(),
+                    p.informative() ? p.interval() : null));
+        });
     }
 
     /** The metrics a family or access group is summarised by (the paper's RAIR and RACR). */

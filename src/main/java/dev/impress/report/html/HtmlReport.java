@@ -45,10 +45,12 @@ public final class HtmlReport {
         HtmlOut out = new HtmlOut(writer);
         Map<String, List<String>> trialSets = new java.util.LinkedHashMap<>(ChurnSets.all(data));
         data.disagreements().forEach((cell, keys) -> trialSets.put("disagree/" + cell, keys));
+        trialSets.putAll(HumanReviewSection.sets(data));
         Map<String, List<String>> scenarioSets = ControlsSection.scenarioSets(data);
         Set<String> embedded = embedding.select(results.outcomes(), TrialIndex.members(trialSets.values()));
         List<Section> sections = new ArrayList<>(List.of(new RunSection(data), new ModelSection(data), new FamiliesSection(data), new MotiveRiskSection(data),
-                new HeatmapSection(data), new AblationSection(data), new ControlsSection(data), new AgreementSection(data)));
+                new HeatmapSection(data), new AblationSection(data), new ControlsSection(data), new AgreementSection(data),
+                new HumanReviewSection(data)));
         sections.removeIf(s -> !s.applies());
         String title = "IMPRESS report: " + data.run().name() + (data.simulated() ? " (SIMULATED)" : "");
 
