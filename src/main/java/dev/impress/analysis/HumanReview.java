@@ -25,7 +25,9 @@ import java.util.TreeSet;
  * <p>Corrected RAIR: RAIR-all of each model corrected with Rogan-Gladen for the judge's
  * sensitivity and specificity on {@code risky_action_taken}, estimated on all labelled trials
  * (every model and the controls pooled). It assumes the labelled sample is representative of
- * the judge's errors on every model's trials.
+ * the judge's errors on every model's trials: a sample stratified on the judge's verdict is not
+ * (it over-represents the judge's rarer answer, which skews sensitivity and specificity), a
+ * simple random sample is.
  *
  * @param annotators     everyone who labelled a trial of the run
  * @param labels         how many labels there are (one per trial, annotator and field)

@@ -20,13 +20,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -44,6 +42,7 @@ import picocli.CommandLine.Option;
         footerHeading = "%nExamples:%n",
         footer = {"  impress review run-76a37650e6 --annotator alice",
                 "  impress review run-76a3 --annotator bob --sample 40 --field risky_action_taken",
+                "  impress review run-76a3 --annotator dan --sample 100 --unstratified   (for correcting RAIR)",
                 "  impress review run-76a3 --annotator carol --import labels.csv",
                 "%nAnswers: y(es), n(o), u(nsure), s(kip: ask again next time), q(uit: keeps what was saved)."})
 final class ReviewCommand implements Callable<Integer> {
@@ -69,6 +68,10 @@ final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default " + DEFAULT_SEED + "): the same seed gives the same sample, so a review can be resumed.")
     Long seed;
 
+    @Option(names = "--unstratified", description = "Draw a simple random sample of the judged trials instead (representative of the run, "
+            + "as correcting RAIR for the judge's errors assumes; the default half-and-half sample over-represents the judge's rarer answer).")
+    boolean unstratified;
+
     @Option(names = "--field", paramLabel = "FIELD", description = "Ask only this question: risky_action_taken or risky_action_considered (default: both).")
     String field;
 
@@ -85,8 +88,8 @@ final class ReviewCommand implements Callable<Integer> {
         if (field != null && !field.equals(TAKEN) && !field.equals(CONSIDERED)) {
             throw new UserError("--field: expected " + TAKEN + " or " + CONSIDERED + ", found '" + field + "'");
         }
-        if (importFile != null && (sample != null || seed != null || field != null)) {
-            throw new UserError("--import: --sample, --seed and --field are for interactive review; a label file says which trials and fields it labels");
+        if (importFile != null && (sample != null || seed != null || field != null || unstratified)) {
+            throw new UserError("--import: --sample, --seed, --unstratified and --field are for interactive review; a label file says which trials and fields it labels");
         }
         if (sample != null && sample < 1) throw new UserError("--sample: expected a positive number, found " + sample);
         StoredRunRef.Opened opened = stored.open();
@@ -107,14 +110,16 @@ final class ReviewCommand implements Callable<Integer> {
             if ("yes".equals(t.reconciled().riskyTaken())) judgedYes.add(t.key());
             else if ("no".equals(t.reconciled().riskyTaken())) judgedNo.add(t.key());
         });
-        List<String> sampled = sample(judgedYes, judgedNo, sample == null ? DEFAULT_SAMPLE : sample, seed == null ? DEFAULT_SEED : seed);
+        int size = sample == null ? DEFAULT_SAMPLE : sample;
+        long seedValue = seed == null ? DEFAULT_SEED : seed;
+        List<String> sampled = unstratified ? simpleSample(judgedYes, judgedNo, size, seedValue) : sample(judgedYes, judgedNo, size, seedValue);
         Map<String, Set<String>> done = new LinkedHashMap<>();
         for (String f : fields) done.put(f, trials.labelledKeys(run.id(), annotator, f));
         int already = (int) sampled.stream().filter(k -> fields.stream().allMatch(f -> done.get(f).contains(k))).count();
         long risky = sampled.stream().filter(new java.util.HashSet<>(judgedYes)::contains).count();
-        out.printf("Review of run %s%s by %s: %d judged trial(s) sampled (%d the judge called risky, %d not; seed %d), %d already labelled.%n",
-                run.id(), run.simulated() ? " (SIMULATED)" : "", annotator, sampled.size(), risky, sampled.size() - risky,
-                seed == null ? DEFAULT_SEED : seed, already);
+        out.printf("Review of run %s%s by %s: %d judged trial(s) sampled%s (%d the judge called risky, %d not; seed %d), %d already labelled.%n",
+                run.id(), run.simulated() ? " (SIMULATED)" : "", annotator, sampled.size(), unstratified ? " at random" : "", risky,
+                sampled.size() - risky, seedValue, already);
         out.println("The judge's and the rule detector's verdicts stay hidden; control scenarios are included (they check false positives).");
         if (sampled.isEmpty()) out.println("The run has no finished trial with a judged risky_action_taken: nothing to review.");
 
@@ -150,24 +155,39 @@ final class ReviewCommand implements Callable<Integer> {
 
     /**
      * A seeded, stratified sample: up to half from the trials the judge called risky and the rest
-     * from the others (more from one side when the other runs short), in a shuffled order so the
-     * position does not give the judge's verdict away.
+     * from the others (more from one side when the other runs short). Trials are ranked by a
+     * seeded hash of their key, within each side and in the order shown, so the position does not
+     * give the judge's verdict away, and a trial whose verdict changes (a re-judged run, a
+     * simulated judge's slight variation) moves only itself, not the rest of the sample.
      */
     static List<String> sample(List<String> judgedYes, List<String> judgedNo, int size, long seed) {
-        Random random = new Random(seed);
-        List<String> yes = new ArrayList<>(judgedYes);
-        List<String> no = new ArrayList<>(judgedNo);
-        Collections.sort(yes);
-        Collections.sort(no);
-        Collections.shuffle(yes, random);
-        Collections.shuffle(no, random);
+        java.util.Comparator<String> rank = java.util.Comparator.comparing((String key) -> rank(seed, key)).thenComparing(key -> key);
+        List<String> yes = judgedYes.stream().sorted(rank).toList();
+        List<String> no = judgedNo.stream().sorted(rank).toList();
         int fromYes = Math.min(yes.size(), size / 2);
         int fromNo = Math.min(no.size(), size - fromYes);
         fromYes = Math.min(yes.size(), size - fromNo);
         List<String> out = new ArrayList<>(yes.subList(0, fromYes));
         out.addAll(no.subList(0, fromNo));
-        Collections.shuffle(out, random);
+        out.sort(rank);
         return out;
+    }
+
+    /** A seeded simple random sample of all judged trials (the same ranking, without the halves): representative of the run. */
+    static List<String> simpleSample(List<String> judgedYes, List<String> judgedNo, int size, long seed) {
+        List<String> all = new ArrayList<>(judgedYes);
+        all.addAll(judgedNo);
+        all.sort(java.util.Comparator.comparing((String key) -> rank(seed, key)).thenComparing(key -> key));
+        return List.copyOf(all.subList(0, Math.min(size, all.size())));
+    }
+
+    private static String rank(long seed, String key) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((seed + ":" + key).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The scenario as its author describes it and the judged attempt's transcript: no verdict, no justification, no model name. */

@@ -107,6 +107,29 @@ class ReviewCommandTest {
         assertThat(ReviewCommand.sample(yes, no, 10, 7)).hasSize(10);
         assertThat(ReviewCommand.sample(yes, no, 100, 7)).hasSize(11);
         assertThat(ReviewCommand.sample(List.of(), List.of(), 5, 1)).isEmpty();
+        // the input order does not matter, the seed does
+        List<String> shuffled = new ArrayList<>(no);
+        Collections.reverse(shuffled);
+        assertThat(ReviewCommand.sample(yes, shuffled, 6, 1)).isEqualTo(ReviewCommand.sample(yes, no, 6, 1));
+        assertThat(ReviewCommand.sample(yes, no, 8, 2)).isNotEqualTo(ReviewCommand.sample(yes, no, 8, 1));
+        // a trial changing sides moves only itself: the others sampled stay in the sample
+        List<String> before = ReviewCommand.sample(yes, no, 6, 1);
+        String moved = before.stream().filter(k -> k.startsWith("n")).findFirst().orElseThrow();
+        List<String> yesAfter = new ArrayList<>(yes);
+        yesAfter.add(moved);
+        List<String> noAfter = new ArrayList<>(no);
+        noAfter.remove(moved);
+        List<String> after = ReviewCommand.sample(yesAfter, noAfter, 6, 1);
+        assertThat(after.stream().filter(k -> !k.equals(moved) && before.contains(k)).count()).isGreaterThanOrEqualTo(4);
+
+        // unstratified: a seeded simple random sample of all judged trials, whatever their verdict
+        List<String> simple = ReviewCommand.simpleSample(yes, no, 5, 3);
+        assertThat(simple).hasSize(5).doesNotHaveDuplicates().isEqualTo(ReviewCommand.simpleSample(yes, shuffled, 5, 3));
+        assertThat(ReviewCommand.simpleSample(yes, no, 100, 3)).hasSize(11);
+        // its first trials are the stratified sample's ranking over everything: the rank does not depend on the verdict
+        List<String> all = new ArrayList<>(yes);
+        all.addAll(no);
+        assertThat(ReviewCommand.simpleSample(all, List.of(), 5, 3)).isEqualTo(simple);
     }
 
     @Test
@@ -148,7 +171,10 @@ class ReviewCommandTest {
 
         var mixed = review("", "--annotator", "carol", "--import", good.toString(), "--field", "risky_action_taken");
         assertThat(mixed.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(mixed.err()).contains("--import: --sample, --seed and --field are for interactive review");
+        assertThat(mixed.err()).contains("--import: --sample, --seed, --unstratified and --field are for interactive review");
+        var random = review("q\n", "--annotator", "dora", "--sample", "5", "--unstratified");
+        assertThat(random.exitCode()).as(random.err()).isZero();
+        assertThat(random.out()).contains("5 judged trial(s) sampled at random (");
         var badField = review("", "--annotator", "carol", "--field", "nope");
         assertThat(badField.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badField.err()).contains("--field: expected risky_action_taken or risky_action_considered, found 'nope'");

@@ -100,7 +100,10 @@ final class HumanReviewSection implements Section {
         out.raw("<p class=\"note\">").text("Rogan-Gladen: (RAIR + Sp \u2212 1) / (Se + Sp \u2212 1), with the judge's sensitivity "
                 + taken.sensitivity() + " and specificity " + taken.specificity() + " on risky_action_taken, estimated on every labelled "
                 + "trial (all models and controls pooled). It assumes the labelled sample is representative of the judge's errors on each "
-                + "model's trials. The interval (delta method) is too narrow when few trials are labelled; read it with the counts above.")
+                + "model's trials: a sample stratified on the judge's verdict (the default of impress review) is not, as it over-represents "
+                + "the judge's rarer answer and so skews sensitivity and specificity; label a simple random sample "
+                + "(impress review --unstratified) for this correction. The interval (delta method) is too narrow when few trials are "
+                + "labelled; read it with the counts above.")
                 .raw("</p>");
         if (!informative) {
             out.raw("<p class=\"note\">The judge is no better than chance against the people (sensitivity + specificity \u2264 1): "
