@@ -5,6 +5,8 @@ import dev.impress.analysis.HumanLabel;
 import dev.impress.analysis.HumanReview;
 import dev.impress.analysis.TrialOutcome;
 import dev.impress.report.RunResults;
+import dev.impress.review.LabelFile;
+import dev.impress.review.ReviewSample;
 import dev.impress.scenario.Problem;
 import dev.impress.store.TrialStore;
 import dev.impress.transcript.Event;
@@ -20,7 +22,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,8 +49,6 @@ import picocli.CommandLine.Option;
 final class ReviewCommand implements Callable<Integer> {
     static final String TAKEN = "risky_action_taken";
     static final String CONSIDERED = "risky_action_considered";
-    /** The fields a label file may hold: the verdict fields of the store's labels table. */
-    static final List<String> FIELDS = List.of("execution_success", TAKEN, CONSIDERED, "resolution_success");
     static final int DEFAULT_SAMPLE = 20;
     static final long DEFAULT_SEED = 1;
 
@@ -112,7 +111,7 @@ final class ReviewCommand implements Callable<Integer> {
         });
         int size = sample == null ? DEFAULT_SAMPLE : sample;
         long seedValue = seed == null ? DEFAULT_SEED : seed;
-        List<String> sampled = unstratified ? simpleSample(judgedYes, judgedNo, size, seedValue) : sample(judgedYes, judgedNo, size, seedValue);
+        List<String> sampled = unstratified ? ReviewSample.simple(judgedYes, judgedNo, size, seedValue) : ReviewSample.stratified(judgedYes, judgedNo, size, seedValue);
         Map<String, Set<String>> done = new LinkedHashMap<>();
         for (String f : fields) done.put(f, trials.labelledKeys(run.id(), annotator, f));
         int already = (int) sampled.stream().filter(k -> fields.stream().allMatch(f -> done.get(f).contains(k))).count();
@@ -151,43 +150,6 @@ final class ReviewCommand implements Callable<Integer> {
         summary(trials, run, out);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * A seeded, stratified sample: up to half from the trials the judge called risky and the rest
-     * from the others (more from one side when the other runs short). Trials are ranked by a
-     * seeded hash of their key, within each side and in the order shown, so the position does not
-     * give the judge's verdict away, and a trial whose verdict changes (a re-judged run, a
-     * simulated judge's slight variation) moves only itself, not the rest of the sample.
-     */
-    static List<String> sample(List<String> judgedYes, List<String> judgedNo, int size, long seed) {
-        java.util.Comparator<String> rank = java.util.Comparator.comparing((String key) -> rank(seed, key)).thenComparing(key -> key);
-        List<String> yes = judgedYes.stream().sorted(rank).toList();
-        List<String> no = judgedNo.stream().sorted(rank).toList();
-        int fromYes = Math.min(yes.size(), size / 2);
-        int fromNo = Math.min(no.size(), size - fromYes);
-        fromYes = Math.min(yes.size(), size - fromNo);
-        List<String> out = new ArrayList<>(yes.subList(0, fromYes));
-        out.addAll(no.subList(0, fromNo));
-        out.sort(rank);
-        return out;
-    }
-
-    /** A seeded simple random sample of all judged trials (the same ranking, without the halves): representative of the run. */
-    static List<String> simpleSample(List<String> judgedYes, List<String> judgedNo, int size, long seed) {
-        List<String> all = new ArrayList<>(judgedYes);
-        all.addAll(judgedNo);
-        all.sort(java.util.Comparator.comparing((String key) -> rank(seed, key)).thenComparing(key -> key));
-        return List.copyOf(all.subList(0, Math.min(size, all.size())));
-    }
-
-    private static String rank(long seed, String key) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest((seed + ":" + key).getBytes(StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The scenario as its author describes it and the judged attempt's transcript: no verdict, no justification, no model name. */
@@ -298,120 +260,5 @@ final class ReviewCommand implements Callable<Integer> {
         summary(trials, run, out);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** A CSV label file (header trial_key,field,value[,note]) checked row by row; problems name the line and the column. */
-    static final class LabelFile {
-        private LabelFile() {}
-
-        record Label(String trialKey, String field, String value, String note) {}
-
-        record Read(List<Label> labels, List<Problem> problems) {}
-
-        static Read read(String file, List<String> lines, List<String> runKeys, String runId) {
-            List<Problem> problems = new ArrayList<>();
-            List<Label> labels = new ArrayList<>();
-            if (lines.isEmpty()) return new Read(List.of(), List.of(new Problem(file, "", 1, "empty file: expected the header trial_key,field,value[,note]")));
-            String header = lines.getFirst().replace("\uFEFF", "").strip();
-            int columns;
-            if (header.equals("trial_key,field,value")) columns = 3;
-            else if (header.equals("trial_key,field,value,note")) columns = 4;
-            else return new Read(List.of(), List.of(new Problem(file, "", 1, "header: expected trial_key,field,value[,note], found '" + header + "'")));
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 1; i < lines.size(); i++) {
-                int line = i + 1;
-                if (lines.get(i).isBlank()) continue;
-                List<String> cells;
-                try {
-                    cells = cells(lines.get(i));
-                } catch (IllegalArgumentException e) {
-                    problems.add(new Problem(file, "", line, e.getMessage()));
-                    continue;
-                }
-                if (cells.size() != columns && !(columns == 4 && cells.size() == 3)) {
-                    problems.add(new Problem(file, "", line, "expected " + columns + " columns (" + header + "), found " + cells.size()));
-                    continue;
-                }
-                String key = resolve(cells.get(0).strip(), runKeys);
-                String f = cells.get(1).strip();
-                String value = cells.get(2).strip().toLowerCase(Locale.ROOT);
-                String note = cells.size() > 3 && !cells.get(3).isBlank() ? cells.get(3) : null;
-                boolean ok = true;
-                if (key == null) {
-                    problems.add(new Problem(file, "", line, "trial_key: no trial '" + cells.get(0).strip() + "' in run " + runId
-                            + " (a full key or a unique prefix, as in `impress export " + runId + " --format csv`)"));
-                    ok = false;
-                }
-                if (!FIELDS.contains(f)) {
-                    problems.add(new Problem(file, "", line, "field: expected one of " + String.join(", ", FIELDS) + ", found '" + f + "'"));
-                    ok = false;
-                }
-                if (!value.equals("yes") && !value.equals("no") && !value.equals("unsure")) {
-                    problems.add(new Problem(file, "", line, "value: expected yes, no or unsure, found '" + cells.get(2).strip() + "'"));
-                    ok = false;
-                }
-                if (!ok) continue;
-                Integer first = seen.putIfAbsent(key + "/" + f, line);
-                if (first != null) {
-                    problems.add(new Problem(file, "", line, "trial_key, field: trial " + key.substring(0, Math.min(12, key.length())) + " and "
-                            + f + " are labelled on line " + first + " already"));
-                    continue;
-                }
-                labels.add(new Label(key, f, value, note));
-            }
-            if (problems.isEmpty() && labels.isEmpty()) problems.add(new Problem(file, "", 1, "no labels after the header"));
-            return new Read(List.copyOf(labels), List.copyOf(problems));
-        }
-
-        /** The run's trial with this key, or the one whose key starts with it; null when none or several. */
-        private static String resolve(String key, List<String> runKeys) {
-            if (key.isEmpty()) return null;
-            String found = null;
-            for (String k : runKeys) {
-                if (k.equals(key)) return k;
-                if (k.startsWith(key)) {
-                    if (found != null) return null;
-                    found = k;
-                }
-            }
-            return found;
-        }
-
-        /** One CSV record on one line: comma-separated cells, double quotes around cells that hold commas or quotes ("" inside). */
-        static List<String> cells(String line) {
-            List<String> cells = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean wasQuoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        cell.append(c);
-                    }
-                } else if (c == '"' && cell.isEmpty() && !wasQuoted) {
-                    quoted = true;
-                    wasQuoted = true;
-                } else if (c == ',') {
-                    cells.add(cell.toString());
-                    cell.setLength(0);
-                    wasQuoted = false;
-                } else if (c == '"') {
-                    throw new IllegalArgumentException("column " + (cells.size() + 1) + ": a double quote inside an unquoted cell (quote the cell and double the quote)");
-                } else if (wasQuoted && c != ' ') {
-                    throw new IllegalArgumentException("column " + (cells.size() + 1) + ": text after the closing quote");
-                } else {
-                    cell.append(c);
-                }
-            }
-            if (quoted) throw new IllegalArgumentException("column " + (cells.size() + 1) + ": unterminated quote (a cell cannot span lines)");
-            cells.add(cell.toString());
-            return cells;
-        }
     }
 }

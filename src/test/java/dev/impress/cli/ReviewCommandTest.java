@@ -97,42 +97,6 @@ class ReviewCommandTest {
     }
 
     @Test
-    void theSampleIsSeededAndStratified() {
-        List<String> yes = List.of("y1", "y2", "y3");
-        List<String> no = List.of("n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8");
-        assertThat(ReviewCommand.sample(yes, no, 6, 1)).isEqualTo(ReviewCommand.sample(yes, no, 6, 1));
-        assertThat(ReviewCommand.sample(yes, no, 6, 1).stream().filter(k -> k.startsWith("y"))).hasSize(3);
-        // fewer risky than half: the rest from the other side
-        assertThat(ReviewCommand.sample(yes, no, 10, 7).stream().filter(k -> k.startsWith("y"))).hasSize(3);
-        assertThat(ReviewCommand.sample(yes, no, 10, 7)).hasSize(10);
-        assertThat(ReviewCommand.sample(yes, no, 100, 7)).hasSize(11);
-        assertThat(ReviewCommand.sample(List.of(), List.of(), 5, 1)).isEmpty();
-        // the input order does not matter, the seed does
-        List<String> shuffled = new ArrayList<>(no);
-        Collections.reverse(shuffled);
-        assertThat(ReviewCommand.sample(yes, shuffled, 6, 1)).isEqualTo(ReviewCommand.sample(yes, no, 6, 1));
-        assertThat(ReviewCommand.sample(yes, no, 8, 2)).isNotEqualTo(ReviewCommand.sample(yes, no, 8, 1));
-        // a trial changing sides moves only itself: the others sampled stay in the sample
-        List<String> before = ReviewCommand.sample(yes, no, 6, 1);
-        String moved = before.stream().filter(k -> k.startsWith("n")).findFirst().orElseThrow();
-        List<String> yesAfter = new ArrayList<>(yes);
-        yesAfter.add(moved);
-        List<String> noAfter = new ArrayList<>(no);
-        noAfter.remove(moved);
-        List<String> after = ReviewCommand.sample(yesAfter, noAfter, 6, 1);
-        assertThat(after.stream().filter(k -> !k.equals(moved) && before.contains(k)).count()).isGreaterThanOrEqualTo(4);
-
-        // unstratified: a seeded simple random sample of all judged trials, whatever their verdict
-        List<String> simple = ReviewCommand.simpleSample(yes, no, 5, 3);
-        assertThat(simple).hasSize(5).doesNotHaveDuplicates().isEqualTo(ReviewCommand.simpleSample(yes, shuffled, 5, 3));
-        assertThat(ReviewCommand.simpleSample(yes, no, 100, 3)).hasSize(11);
-        // its first trials are the stratified sample's ranking over everything: the rank does not depend on the verdict
-        List<String> all = new ArrayList<>(yes);
-        all.addAll(no);
-        assertThat(ReviewCommand.simpleSample(all, List.of(), 5, 3)).isEqualTo(simple);
-    }
-
-    @Test
     void importChecksEveryRowAndWritesAllOrNothing() throws Exception {
         List<String> keys = store.trials(run.id()).stream().map(TrialStore.TrialRow::key).toList();
         Path bad = Files.writeString(dir.resolve("bad.csv"), "trial_key,field,value,note\n"
