@@ -2,7 +2,6 @@ package dev.impress.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,14 +25,7 @@ class LabelStoreTest {
 
     @Test
     void postgresql() throws Exception {
-        String url = TestDatabases.postgresUrl();
-        assumeTrue(url != null, "IMPRESS_TEST_POSTGRES_URL not set (CI sets it)");
-        String schema = TestDatabases.freshPostgresSchema(url);
-        try (Store store = Store.open(schema)) {
-            check(store);
-        } finally {
-            TestDatabases.dropSchema(schema);
-        }
+        TestDatabases.onFreshPostgres(s -> check(s));
     }
 
     private static void check(Store store) throws Exception {

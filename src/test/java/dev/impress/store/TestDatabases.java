@@ -32,6 +32,26 @@ public final class TestDatabases {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /** What a test does with a store. */
+    public interface StoreCheck {
+        void check(Store store) throws Exception;
+    }
+
+    /**
+     * Runs the check on a store in a new, empty PostgreSQL schema, dropped afterwards; skipped
+     * (as an assumption) without a test database outside CI.
+     */
+    public static void onFreshPostgres(StoreCheck check) throws Exception {
+        String url = postgresUrl();
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "IMPRESS_TEST_POSTGRES_URL not set (CI sets it)");
+        String schema = freshPostgresSchema(url);
+        try (Store store = Store.open(schema)) {
+            check.check(store);
+        } finally {
+            dropSchema(schema);
+        }
+    }
+
     public static void dropSchema(String schemaUrl) {
         String schema = schemaUrl.substring(schemaUrl.indexOf("currentSchema=") + "currentSchema=".length());
         String base = schemaUrl.substring(0, schemaUrl.indexOf("currentSchema=") - 1);
