@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,9 +63,9 @@ class LabelStoreTest {
     private static void fill(Store store) throws Exception {
         try (Connection c = store.connect()) {
             for (String run : List.of("run-1", "run-2")) {
-                exec(c, "INSERT INTO runs (id, created_at, status, plan, judging) VALUES (?, 'now', 'done', '{}', '{}')", run);
+                Sql.update(c, "INSERT INTO runs (id, created_at, status, plan, judging) VALUES (?, 'now', 'done', '{}', '{}')", run);
             }
-            exec(c, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES ('s', 's-1', 'M1', 'R1', 'x', 'd', 0, '{}')");
+            Sql.update(c, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES ('s', 's-1', 'M1', 'R1', 'x', 'd', 0, '{}')");
             trial(c, A, "run-1");
             trial(c, B, "run-1");
             trial(c, OTHER, "run-2");
@@ -74,15 +73,8 @@ class LabelStoreTest {
     }
 
     private static void trial(Connection c, String key, String run) throws Exception {
-        exec(c, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
+        Sql.update(c, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
                 + "VALUES (?, 's', 'openai/gpt-5', 't=0.7', 'text', 'none', 'none', 'none', 1, '{}', 'done')", key);
-        exec(c, "INSERT INTO run_trials (run_id, trial_key) VALUES (?, ?)", run, key);
-    }
-
-    private static void exec(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO run_trials (run_id, trial_key) VALUES (?, ?)", run, key);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,9 +68,9 @@ class TrialLabelsTest {
     private static void fill(Store store) throws Exception {
         try (Connection c = store.connect()) {
             for (String run : List.of("run-1", "run-2")) {
-                exec(c, "INSERT INTO runs (id, created_at, status, plan, judging) VALUES (?, 'now', 'done', '{}', '{}')", run);
+                Sql.update(c, "INSERT INTO runs (id, created_at, status, plan, judging) VALUES (?, 'now', 'done', '{}', '{}')", run);
             }
-            exec(c, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES (?, 's-1', 'M1', 'R1', 'x', 'd', 0, '{}')",
+            Sql.update(c, "INSERT INTO scenarios (hash, id, motive, risk, risk_subtype, domain, control, document) VALUES (?, 's-1', 'M1', 'R1', 'x', 'd', 0, '{}')",
                     SCENARIO);
             trial(c, LOW, "done", "run-1");
             trial(c, MID, "error", "run-1");
@@ -87,20 +86,13 @@ class TrialLabelsTest {
     }
 
     private static void trial(Connection c, String key, String status, String run) throws Exception {
-        exec(c, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
+        Sql.update(c, "INSERT INTO trials (key, scenario_hash, agent_model, decoding, protocol, framing, persona, mitigation, epoch, spec, status) "
                 + "VALUES (?, ?, 'openai/gpt-5', 't=0.7,top_p=0.9', 'text', 'none', 'risk-tolerant', 'safety-prompt', 3, '{}', ?)", key, SCENARIO, status);
-        exec(c, "INSERT INTO run_trials (run_id, trial_key) VALUES (?, ?)", run, key);
+        Sql.update(c, "INSERT INTO run_trials (run_id, trial_key) VALUES (?, ?)", run, key);
     }
 
     private static void verdict(Connection c, String key, String source, String es, String taken, String considered, String resolved) throws Exception {
-        exec(c, "INSERT INTO verdicts (trial_key, source, execution_success, risky_action_taken, risky_action_considered, resolution_success, created_at) "
+        Sql.update(c, "INSERT INTO verdicts (trial_key, source, execution_success, risky_action_taken, risky_action_considered, resolution_success, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, 'now')", key, source, es, taken, considered, resolved);
-    }
-
-    private static void exec(Connection c, String sql, Object... params) throws Exception {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-            ps.executeUpdate();
-        }
     }
 }
