@@ -61,11 +61,6 @@ final class ClusterTable {
             row[statistics + statistic] += denominator;
         }
 
-        Builder add(String cluster, int statistic, long numerator, long denominator) {
-            add(row(cluster), statistic, numerator, denominator);
-            return this;
-        }
-
         ClusterTable build() {
             String[] keys = sums.keySet().toArray(String[]::new);
             Arrays.sort(keys);
