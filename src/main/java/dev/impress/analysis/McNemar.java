@@ -11,6 +11,8 @@ package dev.impress.analysis;
  */
 public final class McNemar {
     private static final double LN2 = Math.log(2);
+    public static final String EXACT = "McNemar exact";
+    public static final String CLUSTERED = "clustered McNemar (Durkalski et al. 2003)";
 
     private McNemar() {}
 
@@ -34,6 +36,28 @@ public final class McNemar {
         double p = Math.min(1.0, 2 * lowerTail);
         double midP = Math.min(1.0, 2 * (lowerTail - 0.5 * pmf));
         return new McNemarResult(b, c, p, midP);
+    }
+
+    /**
+     * The clustered McNemar test of Durkalski, Palesch, Lipsitz and Rust (2003, Stat Med 22:2417):
+     * with b_k and c_k the discordant counts of cluster k (here: a scenario, whose epochs and
+     * conditions are correlated), X^2 = (B - C)^2 / sum_k (b_k - c_k)^2 with B = sum b_k and
+     * C = sum c_k, referred to chi-square with 1 degree of freedom. With one pair per cluster the
+     * denominator is B + C and it is McNemar's chi-square test. No discordant pair: p = 1.
+     */
+    public static McNemarResult clustered(int[] yesToNoByCluster, int[] noToYesByCluster) {
+        if (yesToNoByCluster.length != noToYesByCluster.length) throw new IllegalArgumentException("one b and one c per cluster");
+        long b = 0, c = 0, denominator = 0;
+        for (int k = 0; k < yesToNoByCluster.length; k++) {
+            b += yesToNoByCluster[k];
+            c += noToYesByCluster[k];
+            long d = yesToNoByCluster[k] - noToYesByCluster[k];
+            denominator += d * d;
+        }
+        if (denominator == 0) return new McNemarResult((int) b, (int) c, 1.0, 1.0, CLUSTERED);
+        double x2 = (double) (b - c) * (b - c) / denominator;
+        double p = Math.min(1.0, Normal.upperTail(Math.sqrt(x2)) * 2);
+        return new McNemarResult((int) b, (int) c, p, p, CLUSTERED);
     }
 
     private static double logChoose(int n, int k) {

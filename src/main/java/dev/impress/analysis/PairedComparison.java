@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * Paired comparison of two conditions on the same scenarios (safety prompt off vs on, persona A
  * vs B, model A vs B). Trials are paired by scenario and epoch, and by everything else that
- * must match; then the result gives churn, McNemar's exact test, both rates over the same pairs
+ * must match; then the result gives churn, McNemar's exact test (the clustered McNemar test when a
+ * scenario contributes several pairs), both rates over the same pairs
  * and a paired bootstrap interval of the difference.
  *
  * <p>The bootstrap resamples scenarios with all their pairs (several epochs, or several models
@@ -119,6 +120,8 @@ public final class PairedComparison {
         int bothYes = 0, yesToNo = 0, noToYes = 0, bothNo = 0;
         ClusterTable.Builder clusters = new ClusterTable.Builder(3);
         List<DiscordantPair> discordant = new ArrayList<>();
+        // discordant counts per scenario, for the clustered test: {yes->no, no->yes, pairs}
+        Map<String, int[]> byScenario = new LinkedHashMap<>();
         for (TrialOutcome[] pair : matched) {
             TrialOutcome ta = pair[0];
             TrialOutcome tb = pair[1];
@@ -139,6 +142,10 @@ public final class PairedComparison {
                     discordant.add(new DiscordantPair(ta.trialKey(), tb.trialKey(), false));
                 }
                 else bothNo++;
+                int[] counts = byScenario.computeIfAbsent(ta.scenarioHash(), _ -> new int[3]);
+                counts[2]++;
+                if (ya && !yb) counts[0]++;
+                if (yb && !ya) counts[1]++;
                 long[] row = clusters.row(ta.scenarioHash());
                 clusters.add(row, A, ya ? 1 : 0, 1);
                 clusters.add(row, B, yb ? 1 : 0, 1);
@@ -156,7 +163,20 @@ public final class PairedComparison {
         double difference = pairs == 0 ? Double.NaN : (double) (noToYes - yesToNo) / pairs;
         Interval differenceInterval = boot[DIFFERENCE] == null ? new Interval(-1, 1) : boot[DIFFERENCE].clamp(-1, 1);
         return new PairedResult(metric, churn, rateA, rateB, difference, differenceInterval,
-                McNemar.exact(yesToNo, noToYes), new PairExclusions(onlyInA, onlyInB, errored, unjudged, outside), discordant);
+                test(yesToNo, noToYes, byScenario), new PairExclusions(onlyInA, onlyInB, errored, unjudged, outside), discordant);
+    }
+
+    /**
+     * McNemar's exact test when every scenario contributes one pair (pairs are then independent);
+     * the clustered McNemar test when some scenario contributes several (epochs, conditions), so
+     * that correlated pairs from one scenario are not counted as independent evidence.
+     */
+    static McNemarResult test(int yesToNo, int noToYes, Map<String, int[]> byScenario) {
+        boolean repeated = byScenario.values().stream().anyMatch(c -> c[2] > 1);
+        if (!repeated) return McNemar.exact(yesToNo, noToYes);
+        int[] b = byScenario.values().stream().mapToInt(c -> c[0]).toArray();
+        int[] c = byScenario.values().stream().mapToInt(x -> x[1]).toArray();
+        return McNemar.clustered(b, c);
     }
 
     private static Map<Object, TrialOutcome> index(Collection<TrialOutcome> trials, Function<TrialOutcome, Object> key,

@@ -62,8 +62,10 @@ class BreakdownsTest {
         Rate m1r1 = heatmap.get(new Cell("M1", "R1")).rairAll();
         assertThat(m1r1.k()).isEqualTo(1);
         assertThat(m1r1.n()).isEqualTo(2);
-        // Two trials of scenario "a" are correlated, but k is neither 0 nor n: clustered bootstrap.
-        assertThat(m1r1.method()).isEqualTo(IntervalMethod.CLUSTER_BOOTSTRAP);
+        // Two trials of scenario "a" are correlated, and one scenario is far too few clusters for a
+        // bootstrap: Wilson on the number of scenarios (1/2 over n = 1), never a zero-width interval.
+        assertThat(m1r1.method()).isEqualTo(IntervalMethod.WILSON_ON_SCENARIOS);
+        assertThat(m1r1.interval().upper() - m1r1.interval().lower()).isGreaterThan(0.5);
     }
 
     @Test

@@ -34,9 +34,42 @@ class ClusterBootstrapTest {
         return out;
     }
 
+    /** 60 scenarios of very unequal weight (every tenth has 12 epochs), each all-yes or all-no: the bootstrap is wider than Wilson on 60. */
+    static List<TrialOutcome> heavyClusters(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<TrialOutcome> out = new ArrayList<>();
+        for (int s = 0; s < 60; s++) {
+            String answer = random.nextInt(3) == 0 ? "Y" : "N";
+            for (int e = 0; e < (s % 10 == 0 ? 12 : 1); e++) out.add(risky("s" + s, "m", e, answer));
+        }
+        return out;
+    }
+
+    @Test
+    void neverNarrowerThanWilsonOnTheScenariosAndNoBootstrapBelowTheMinimum() {
+        // 2/8 over 2 scenarios (the demo's M1xR6 case): Wilson on 2 scenarios, not a zero-width resample artefact
+        List<TrialOutcome> few = new ArrayList<>();
+        for (int e = 0; e < 4; e++) few.add(risky("a", "m", e, e < 2 ? "Y" : "N"));
+        for (int e = 0; e < 4; e++) few.add(risky("b", "m", e, "N"));
+        Rate r = new RateEstimator().rate(few, Metric.RAIR_ALL);
+        assertThat(r.method()).isEqualTo(IntervalMethod.WILSON_ON_SCENARIOS);
+        assertThat(r.interval()).isEqualTo(Wilson.interval(0.25, 2, Confidence.DEFAULT));
+        assertThat(r.interval().lower()).isLessThan(0.25);
+        assertThat(r.interval().upper()).isGreaterThan(0.25);
+        // with enough scenarios the bootstrap is used, floored by Wilson on the scenarios
+        for (long seed = 1; seed <= 20; seed++) {
+            List<TrialOutcome> trials = mixedEpochs(seed);
+            Rate b = new RateEstimator().rate(trials, Metric.RAIR_ALL);
+            assertThat(b.method()).isEqualTo(IntervalMethod.CLUSTER_BOOTSTRAP);
+            Interval floor = Wilson.interval((double) b.k() / b.n(), 60, Confidence.DEFAULT);
+            assertThat(b.interval().lower()).isLessThanOrEqualTo(floor.lower());
+            assertThat(b.interval().upper()).isGreaterThanOrEqualTo(floor.upper());
+        }
+    }
+
     @Test
     void sameSeedSameIntervalDifferentSeedDifferentInterval() {
-        List<TrialOutcome> trials = mixedEpochs(1);
+        List<TrialOutcome> trials = heavyClusters(1);
         RateEstimator a = new RateEstimator(AnalysisOptions.DEFAULT.withSeed(11));
         RateEstimator b = new RateEstimator(AnalysisOptions.DEFAULT.withSeed(11));
         RateEstimator c = new RateEstimator(AnalysisOptions.DEFAULT.withSeed(12));

@@ -112,8 +112,10 @@ class ModelGroupsTest {
         assertThat(a.trials()).isEqualTo(6);
         assertThat(a.rairAll().k()).isEqualTo(3);
         assertThat(a.rairAll().n()).isEqualTo(6);
-        // each scenario counts twice (once per model): not independent trials, so not Wilson's interval
-        assertThat(a.rairAll().method()).isEqualTo(IntervalMethod.CLUSTER_BOOTSTRAP);
+        // each scenario counts twice (once per model): not independent trials, and 3 scenarios are too few
+        // clusters for a bootstrap, so Wilson on the 3 scenarios
+        assertThat(a.rairAll().method()).isEqualTo(IntervalMethod.WILSON_ON_SCENARIOS);
+        assertThat(a.rairAll().interval()).isEqualTo(Wilson.interval(0.5, 3, Confidence.DEFAULT));
         var families = ModelGroups.summarise(new Breakdowns().byModel(trials), groupOf, pooled);
         assertThat(families.get("A").pooled()).isSameAs(a);
         assertThat(families.get("A").spread(Metric.RAIR_ALL).mean()).isCloseTo(0.5, within(EPS));

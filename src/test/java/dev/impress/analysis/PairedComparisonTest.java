@@ -116,8 +116,12 @@ class PairedComparisonTest {
                 Metric.RAIR_ALL);
         assertThat(r.churn()).isEqualTo(new Churn(4, 8, 0, 8));
         assertThat(r.difference()).isCloseTo(-0.4, within(1e-15));
-        assertThat(r.mcnemar().pValue()).isCloseTo(2.0 / 256, within(1e-15));
-        // Each scenario holds two pairs (one per model): clustered, and the whole interval below 0.
+        // Each scenario holds two pairs (one per model), so the pairs are not independent: the clustered
+        // McNemar test (Durkalski 2003). Scenarios 2-5 each have b_k = 2, c_k = 0: X^2 = (8 - 0)^2 / (4 * 2^2) = 4,
+        // p = P(chi2_1 > 4) = 2 P(Z > 2) = 0.0455, where the exact test that ignores clustering says 2/256.
+        assertThat(r.mcnemar().method()).isEqualTo(McNemar.CLUSTERED);
+        assertThat(r.mcnemar().pValue()).isCloseTo(0.045500263896, within(1e-6));
+        // and the whole interval below 0.
         assertThat(r.differenceInterval().upper()).isLessThan(0);
 
         PairedResult models = new PairedComparison().compareModels(trials, "gpt", "claude", Metric.RAIR_ALL);

@@ -44,7 +44,8 @@ final class AblationSection implements Section {
         out.raw("<p class=\"note\">Paired comparisons match each trial with the baseline trial of the same scenario, epoch, model and "
                 + "every other factor. Became safe: risky under the baseline, not under the level; became risky: the reverse. "
                 + "The difference is level minus baseline in percentage points with a scenario-clustered paired bootstrap "
-                + "interval; p is McNemar's exact test on the changed pairs (Holm-adjusted over the factor's comparisons for RAIR). "
+                + "interval; p is McNemar's test on the changed pairs: the exact test's mid-p (exact p beside it) when each scenario gives one pair, "
+                + "the clustered McNemar test of Durkalski et al. (2003) when a scenario gives several (Holm-adjusted over the factor's comparisons for RAIR). "
                 + "An interval that contains 0 and a large p mean no detectable change.</p>");
         for (Ablation a : data.ablations()) write(out, a);
     }
@@ -84,6 +85,12 @@ final class AblationSection implements Section {
         out.raw("</tbody></table></div>");
     }
 
+    /** mid-p with the exact p beside it for the exact test; the one p of the clustered test. */
+    static String pText(dev.impress.analysis.McNemarResult m) {
+        return m.method().equals(dev.impress.analysis.McNemar.EXACT)
+                ? "mid-p " + Fragments.p(m.midP()) + " (exact " + Fragments.p(m.pValue()) + ")" : "p " + Fragments.p(m.pValue());
+    }
+
     private static void row(HtmlOut out, Ablation a, Ablation.Comparison c, PairedResult r, double holm) {
         TrialFilter base = TrialFilter.scenarios().with(a.factor(), a.baseline()).metric(r.metric());
         TrialFilter level = TrialFilter.scenarios().with(a.factor(), c.level()).metric(r.metric());
@@ -101,7 +108,8 @@ final class AblationSection implements Section {
         Fragments.rate(out, r.rateB(), level);
         out.raw("</td><td>").text(Fragments.signedPoints(r.difference()) + " [" + Fragments.signedPoints(r.differenceInterval().lower())
                 + ", " + Fragments.signedPoints(r.differenceInterval().upper()) + "]").raw("</td><td>")
-                .text(Fragments.p(r.mcnemar().pValue()) + (Double.isNaN(holm) ? "" : " (Holm " + Fragments.p(holm) + ")")).raw("</td><td>");
+                .text(pText(r.mcnemar()) + (Double.isNaN(holm) ? "" : " (Holm " + Fragments.p(holm) + ")"))
+                .raw(" <span class=\"muted\">").text(r.mcnemar().method()).raw("</span></td><td>");
         Fragments.count(out, r.churn().becameSafe(), TrialFilter.all().with("set", ChurnSets.name(a, c, r, true)));
         out.raw("</td><td>");
         Fragments.count(out, r.churn().becameRisky(), TrialFilter.all().with("set", ChurnSets.name(a, c, r, false)));
